@@ -1,0 +1,159 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Local development Neo4j: Neo4j Community embedded in a plain JVM, reachable over Bolt only, with
+ * authentication on.
+ *
+ * <p>Run as a single-file program (no build step):
+ *
+ * <pre>
+ *   NEO4J_LOCAL_PASSWORD=... java [jvm flags] -cp 'infra/neo4j/lib/*' infra/neo4j/Launcher.java \
+ *       --home .infra/neo4j --page-cache-mib 512 [--bolt 127.0.0.1:7687]
+ * </pre>
+ *
+ * <p>The password comes from the environment rather than the command line so that it does not show
+ * up in {@code ps}. The launcher's password file is the source of truth: it is applied to the
+ * {@code neo4j} user on every start, so a regenerated file also works for an existing store.
+ *
+ * <p>Prints {@code NEO4J_LOCAL_READY bolt://host:port} once the password is in place. SIGTERM (or
+ * Ctrl-C) shuts the DBMS down through a shutdown hook, so the store needs no recovery next time.
+ */
+public class Launcher {
+  private static final String PASSWORD_ENV = "NEO4J_LOCAL_PASSWORD";
+  private static final int MIN_PASSWORD_LENGTH = 8; // Neo4j's default dbms.security.auth_minimum_password_length
+  private static final String USAGE = "usage: Launcher --home <dir> --page-cache-mib <n> [--bolt host:port]";
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = parseArgs(argv);
+    Path home = Path.of(require(args, "--home")).toAbsolutePath();
+    long pageCacheMiB = Long.parseLong(require(args, "--page-cache-mib"));
+    SocketAddress bolt = parseAddress(args.getOrDefault("--bolt", "127.0.0.1:7687"));
+    String password = System.getenv(PASSWORD_ENV);
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      fail(PASSWORD_ENV + " must hold a password of at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    Files.createDirectories(home);
+
+    // A fresh store starts with neo4j/neo4j. Replace that before Bolt ever listens, so nobody on
+    // this machine can log in with the default and claim the account first. Costs one extra
+    // start/stop of the DBMS, on the very first run only.
+    boolean freshStore = !Files.isDirectory(home.resolve("data").resolve("databases").resolve("system"));
+    if (freshStore) {
+      DatabaseManagementService bootstrap = start(home, pageCacheMiB, null);
+      try {
+        setPassword(bootstrap, password);
+      } finally {
+        bootstrap.shutdown();
+      }
+    }
+
+    // The hook is in place before the real start, so a SIGTERM that arrives mid-start still closes
+    // whatever was opened.
+    AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      DatabaseManagementService dbms = running.getAndSet(null);
+      if (dbms != null) {
+        System.out.println("NEO4J_LOCAL_STOPPING");
+        dbms.shutdown();
+        System.out.println("NEO4J_LOCAL_STOPPED");
+      }
+      stopped.countDown();
+    }, "neo4j-local-shutdown"));
+
+    running.set(start(home, pageCacheMiB, bolt));
+    if (!freshStore) {
+      try {
+        setPassword(running.get(), password);
+      } catch (RuntimeException e) {
+        e.printStackTrace();
+        System.exit(2); // runs the shutdown hook
+      }
+    }
+    System.out.println("NEO4J_LOCAL_READY bolt://" + bolt);
+    stopped.await();
+  }
+
+  /** Starts the DBMS; {@code bolt == null} keeps every network connector closed. */
+  private static DatabaseManagementService start(Path home, long pageCacheMiB, SocketAddress bolt) {
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+        .setConfig(BoltConnector.enabled, bolt != null)
+        .setConfig(HttpConnector.enabled, false)
+        .setConfig(HttpsConnector.enabled, false)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        .setConfig(GraphDatabaseSettings.udc_enabled, false);
+    if (bolt != null) {
+      builder
+          .setConfig(BoltConnector.listen_address, bolt)
+          .setConfig(BoltConnector.advertised_address, bolt)
+          .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Embedded transactions run with full privileges, so the system database accepts the change
+   * without the old password. Neo4j refuses to "change" a password to its current value; that just
+   * means there is nothing to do, apart from making sure no change is demanded at the next login.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("Old password and new password cannot be the same")) {
+        throw e;
+      }
+      system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+    }
+  }
+
+  private static SocketAddress parseAddress(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0) {
+      fail("--bolt must be host:port, got " + hostPort);
+    }
+    return new SocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+
+  private static Map<String, String> parseArgs(String[] argv) {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i < argv.length; i += 2) {
+      if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
+        fail(USAGE);
+      }
+      args.put(argv[i], argv[i + 1]);
+    }
+    return args;
+  }
+
+  private static String require(Map<String, String> args, String name) {
+    String value = args.get(name);
+    if (value == null) {
+      fail("missing " + name + " (" + USAGE + ")");
+    }
+    return value;
+  }
+
+  private static void fail(String message) {
+    System.err.println("Launcher: " + message);
+    System.exit(64);
+  }
+}

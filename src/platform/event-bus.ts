@@ -1,0 +1,80 @@
+/**
+ * The Kafka boundary, in our own terms. Only kafkajs-event-bus.ts imports kafkajs, so a maintained
+ * client with a KafkaJS-compatible API (e.g. @confluentinc/kafka-javascript) can replace it without
+ * touching the pipeline.
+ */
+
+export type HeaderValue = Buffer | string | undefined;
+
+export interface OutboundMessage {
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: Record<string, Buffer | string>;
+}
+
+export interface InboundMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, HeaderValue>;
+  timestamp: string;
+}
+
+export interface MessageBatch {
+  topic: string;
+  partition: number;
+  highWatermark: string;
+  messages: InboundMessage[];
+}
+
+/** What a batch handler may do while it works: the kafkajs traps are handled behind these. */
+export interface BatchControl {
+  /** Marks everything up to and including this offset as done; call only after its effects are durable. */
+  resolveOffset(offset: string): void;
+  /** Commits resolved offsets now. */
+  commit(): Promise<void>;
+  /** Keeps the group membership alive during long batches. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or the partition was revoked: stop early, don't resolve further. */
+  isActive(): boolean;
+  /** Pauses this topic-partition and returns the function that resumes it. */
+  pause(): () => void;
+}
+
+export type BatchHandler = (batch: MessageBatch, control: BatchControl) => Promise<void>;
+
+export interface SubscriptionOptions {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+  partitionsConsumedConcurrently?: number;
+  handleBatch: BatchHandler;
+  /** Called when the consumer crashed and will not restart by itself. */
+  onCrash?: (error: Error) => void;
+}
+
+export interface Subscription {
+  /** Stops fetching, lets the in-flight batch finish and commit, then leaves the group. */
+  stop(): Promise<void>;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+  config?: Record<string, string>;
+}
+
+export interface EventPublisher {
+  send(topic: string, messages: OutboundMessage[]): Promise<void>;
+}
+
+export interface EventBus extends EventPublisher {
+  ensureTopics(specs: TopicSpec[]): Promise<void>;
+  subscribe(options: SubscriptionOptions): Promise<Subscription>;
+  /** A metadata round-trip; throws when the cluster does not answer. */
+  ping(timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}

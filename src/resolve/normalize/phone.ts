@@ -1,0 +1,135 @@
+import {
+  isSupportedCountry,
+  ParseError,
+  parsePhoneNumberWithError,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
+import type {
+  CountryCode,
+  PhoneNumber,
+  PhoneNumberType,
+  ValidatePhoneNumberLengthResult,
+} from 'libphonenumber-js/max';
+import { accept, reject } from './result.js';
+import type { Normalized } from './result.js';
+
+export type PhoneType =
+  | 'mobile'
+  | 'fixed_line'
+  | 'fixed_line_or_mobile'
+  | 'toll_free'
+  | 'premium_rate'
+  | 'shared_cost'
+  | 'voip'
+  | 'personal_number'
+  | 'pager'
+  | 'uan'
+  | 'voicemail'
+  | 'unknown';
+
+export interface NormalizedPhone {
+  e164: string;
+  /** ISO 3166-1 alpha-2; absent for non-geographic numbers such as +800. */
+  country?: string;
+  type: PhoneType;
+  extension?: string;
+}
+
+export type PhoneRejection =
+  | 'NOT_A_NUMBER'
+  | 'UNKNOWN_COUNTRY_HINT'
+  | 'MISSING_COUNTRY'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'IMPOSSIBLE_NUMBER'
+  | 'INVALID_NUMBER';
+
+export type PhoneResult = Normalized<NormalizedPhone, PhoneRejection>;
+
+const SEPARATORS = /[\s().-]+/g;
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+const CN_MOBILE_PREFIX = /^1[3-9]/;
+
+/**
+ * Normalizes to E.164 and rejects numbers that cannot exist or are not in an assigned range (the
+ * full metadata is used because the smaller sets cannot tell mobile from fixed line).
+ *
+ * Without a country hint and without an international prefix, only a number of CN mobile shape
+ * (1[3-9] and 11 digits, optionally after 86) is taken as +86, and only if it is then a valid CN
+ * number: nothing else implies a country, and such numbers are overwhelmingly CN mobiles. A hint
+ * always wins over that guess, since it is the provider's word. Without a hint, a leading 00 is
+ * read as the international prefix, as in China and most of the world; with one, the hint
+ * country's own international prefix applies (011 in the US).
+ */
+export function normalizePhone(raw: string, countryHint?: string): PhoneResult {
+  const text = raw.normalize('NFKC').trim();
+  if (!/\d/.test(text)) return reject('NOT_A_NUMBER');
+
+  if (countryHint !== undefined) {
+    const hint = countryHint.trim().toUpperCase();
+    return isSupportedCountry(hint) ? parseAndCheck(text, hint) : reject('UNKNOWN_COUNTRY_HINT');
+  }
+  const compact = text.replace(SEPARATORS, '');
+  if (compact.startsWith('+')) return parseAndCheck(text);
+  if (compact.startsWith('00')) return parseAndCheck(`+${compact.slice(2)}`);
+  const national = compact.startsWith('86') ? compact.slice(2) : compact;
+  if (!CN_MOBILE.test(national)) return reject('MISSING_COUNTRY');
+  // Only a guess: if it is not a valid CN number (say, a US number with its trunk 1), the
+  // country is still unknown, and saying INVALID_NUMBER would blame the number.
+  const guess = parseAndCheck(`+86${national}`);
+  return guess.ok ? guess : reject('MISSING_COUNTRY');
+}
+
+function parseAndCheck(text: string, hint?: CountryCode): PhoneResult {
+  let phone: PhoneNumber;
+  try {
+    phone = parsePhoneNumberWithError(text, { defaultCountry: hint, extract: false });
+  } catch (error) {
+    if (error instanceof ParseError) return reject(parseFailure(error.message));
+    throw error;
+  }
+  return check(phone, validatePhoneNumberLength(text, { defaultCountry: hint }));
+}
+
+function parseFailure(message: string): PhoneRejection {
+  if (message === 'TOO_SHORT' || message === 'TOO_LONG') return message;
+  if (message === 'INVALID_COUNTRY') return 'MISSING_COUNTRY';
+  return 'NOT_A_NUMBER';
+}
+
+function check(
+  phone: PhoneNumber,
+  length: ValidatePhoneNumberLengthResult | undefined,
+): PhoneResult {
+  if (length === 'TOO_SHORT' || length === 'TOO_LONG') return reject(length);
+  if (length !== undefined) return reject('IMPOSSIBLE_NUMBER');
+  if (phone.countryCallingCode === '86' && CN_MOBILE_PREFIX.test(phone.nationalNumber)) {
+    // A CN mobile is exactly 11 digits; the plan's other lengths belong to other number kinds.
+    const digits = phone.nationalNumber.length;
+    if (digits !== 11) return reject(digits < 11 ? 'TOO_SHORT' : 'TOO_LONG');
+  }
+  if (!phone.isValid()) return reject('INVALID_NUMBER');
+
+  const value: NormalizedPhone = { e164: phone.number, type: phoneType(phone.getType()) };
+  if (phone.country !== undefined) value.country = phone.country;
+  if (phone.ext !== undefined) value.extension = phone.ext;
+  return accept(value);
+}
+
+const PHONE_TYPES: Readonly<Record<PhoneNumberType, PhoneType>> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'fixed_line',
+  FIXED_LINE_OR_MOBILE: 'fixed_line_or_mobile',
+  TOLL_FREE: 'toll_free',
+  PREMIUM_RATE: 'premium_rate',
+  SHARED_COST: 'shared_cost',
+  VOIP: 'voip',
+  PERSONAL_NUMBER: 'personal_number',
+  PAGER: 'pager',
+  UAN: 'uan',
+  VOICEMAIL: 'voicemail',
+};
+
+function phoneType(type: PhoneNumberType | undefined): PhoneType {
+  return type === undefined ? 'unknown' : PHONE_TYPES[type];
+}

@@ -1,0 +1,141 @@
+import type { Registry } from 'prom-client';
+import { createIngestMetrics } from '../../src/ingest/ingest-metrics.js';
+import { IngestPipeline, type IngestOptions } from '../../src/ingest/ingest-pipeline.js';
+import { loadSourceRegistry } from '../../src/ingest/load-source-registry.js';
+import { createEventProjector } from '../../src/ingest/project-event.js';
+import type { InboundMessage, OutboundMessage } from '../../src/platform/event-bus.js';
+import { KafkajsEventBus } from '../../src/platform/kafkajs-event-bus.js';
+import { createMetricsRegistry } from '../../src/platform/metrics.js';
+import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
+import { Neo4jRecordStore } from '../../src/resolve/neo4j-record-store.js';
+import { testConfig, testLogger, uniqueName } from '../support/test-config.js';
+import { waitFor } from '../support/wait.js';
+
+export interface RecordState {
+  eventId: string;
+  retracted: boolean;
+  phones: string[];
+  thirdParties: number;
+}
+
+/** One ingest pipeline on its own topics and consumer group, against the real servers. */
+export class IngestHarness {
+  // Built when a test runs, after the global fixture has set the servers' addresses.
+  readonly config = testConfig();
+  readonly bus = new KafkajsEventBus(this.config.kafka, testLogger());
+  readonly graph = new Neo4jGraph(this.config.neo4j);
+  readonly topic = uniqueName('test.identity.updates');
+  readonly deadLetterTopic = `${this.topic}.dlq`;
+  metrics: Registry = createMetricsRegistry();
+  private pipeline: IngestPipeline | undefined;
+
+  async setUp(): Promise<void> {
+    await this.bus.ensureTopics([
+      { topic: this.topic, partitions: 3, replicationFactor: 1 },
+      { topic: this.deadLetterTopic, partitions: 1, replicationFactor: 1 },
+    ]);
+  }
+
+  async startPipeline(options: Partial<IngestOptions> = {}): Promise<void> {
+    const clock = () => new Date();
+    const { registryFile, identifierKey } = this.config.ingest;
+    this.metrics = createMetricsRegistry();
+    this.pipeline = new IngestPipeline({
+      bus: this.bus,
+      registry: loadSourceRegistry(registryFile!, this.config.secrets),
+      records: new Neo4jRecordStore(this.graph),
+      project: createEventProjector({ fingerprintKey: identifierKey!, clock }),
+      clock,
+      log: testLogger(),
+      metrics: createIngestMetrics(this.metrics),
+      options: {
+        groupId: uniqueName('test.ingest'),
+        topic: this.topic,
+        deadLetterTopic: this.deadLetterTopic,
+        partitionsConsumedConcurrently: 3,
+        chunkSize: 200,
+        maxAttempts: 2,
+        retryInitialMs: 100,
+        retryMaxMs: 1_000,
+        ...options,
+      },
+    });
+    await this.pipeline.start();
+  }
+
+  async stopPipeline(): Promise<void> {
+    await this.pipeline?.stop();
+    this.pipeline = undefined;
+  }
+
+  async tearDown(): Promise<void> {
+    await this.stopPipeline();
+    await this.bus.close();
+    await this.graph.close();
+  }
+
+  produce(messages: OutboundMessage[]): Promise<void> {
+    return this.bus.send(this.topic, messages);
+  }
+
+  async records(keys: string[]): Promise<Map<string, RecordState>> {
+    const result = await this.graph.run(
+      `MATCH (r:Record) WHERE r.key IN $keys
+       OPTIONAL MATCH (r)-[:HAS_PHONE]->(p:Phone)
+       WITH r, collect(p.e164) AS phones
+       OPTIONAL MATCH (r)-[t:REPORTS_THIRD_PARTY]->()
+       RETURN r.key AS key, r.eventId AS eventId, r.retracted AS retracted, phones, count(t) AS thirdParties`,
+      { keys },
+    );
+    return new Map(
+      result.records.map((r) => [
+        r.get('key') as string,
+        {
+          eventId: r.get('eventId') as string,
+          retracted: r.get('retracted') as boolean,
+          phones: (r.get('phones') as string[]).sort(),
+          thirdParties: r.get('thirdParties') as number,
+        },
+      ]),
+    );
+  }
+
+  async appliedEventCount(eventIds: string[]): Promise<number> {
+    const result = await this.graph.run('MATCH (a:AppliedEvent) WHERE a.eventId IN $ids RETURN count(a) AS n', { ids: eventIds });
+    return result.records[0]?.get('n') as number;
+  }
+
+  /** Waits until every listed event id is in the ledger. */
+  async waitForApplied(eventIds: string[], timeoutMs = 60_000): Promise<void> {
+    await waitFor(`${eventIds.length} events applied`, () => this.appliedEventCount(eventIds), (n) => n === eventIds.length, timeoutMs);
+  }
+
+  /** Reads the dead-letter topic from the start until `count` letters arrived. */
+  async deadLetters(count: number, timeoutMs = 60_000): Promise<InboundMessage[]> {
+    const letters: InboundMessage[] = [];
+    const subscription = await this.bus.subscribe({
+      groupId: uniqueName('test.dlq-reader'),
+      topics: [this.deadLetterTopic],
+      handleBatch: async (batch, control) => {
+        letters.push(...batch.messages);
+        control.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+      },
+    });
+    try {
+      await waitFor(`${count} dead letters`, async () => letters.length, (n) => n >= count, timeoutMs);
+    } finally {
+      await subscription.stop();
+    }
+    return letters;
+  }
+
+  async metricValue(name: string, labels: Record<string, string>): Promise<number> {
+    const metric = (await this.metrics.getMetricsAsJSON()).find((m) => m.name === name);
+    const match = (metric?.values ?? []).find((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val));
+    return match?.value ?? 0;
+  }
+}
+
+export function header(message: InboundMessage, name: string): string | undefined {
+  return message.headers[name]?.toString();
+}

@@ -1,0 +1,80 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SourceRegistryFile } from '../../contracts/source-registry.js';
+import { createDevelopmentRegistry, generateDevKeys } from '../../src/ingest/dev-registry.js';
+import { providerMessage } from '../../src/ingest/provider-message.js';
+import type { OutboundMessage } from '../../src/platform/event-bus.js';
+
+export const SUSPENDED_SOURCE = 'test-suspended';
+
+/** The demo sources plus a suspended one, with fresh keys: the suite's own source registry. */
+export function prepareTestSources(): Record<string, string> {
+  const file: SourceRegistryFile = createDevelopmentRegistry();
+  file.sources.push({
+    id: SUSPENDED_SOURCE,
+    name: 'Suspended Test Source',
+    kind: 'other',
+    status: 'suspended',
+    signingKeyEnv: 'RECONTACT_SOURCE_KEY_TEST_SUSPENDED',
+    permittedFields: ['names', 'phones'],
+    trust: 0.5,
+    legalBasis: 'Test fixture',
+    retentionDays: 30,
+  });
+  const registryFile = join(mkdtempSync(join(tmpdir(), 'recontact-sources-')), 'sources.json');
+  writeFileSync(registryFile, JSON.stringify(file, null, 2));
+  return {
+    SOURCE_REGISTRY_FILE: registryFile,
+    IDENTIFIER_HMAC_KEY: randomBytes(32).toString('hex'),
+    ...generateDevKeys(file),
+  };
+}
+
+const KEY_ENV: Record<string, string> = {
+  'demo-telco': 'RECONTACT_SOURCE_KEY_DEMO_TELCO',
+  'demo-registry': 'RECONTACT_SOURCE_KEY_DEMO_REGISTRY',
+  'demo-creditor': 'RECONTACT_SOURCE_KEY_DEMO_CREDITOR',
+  [SUSPENDED_SOURCE]: 'RECONTACT_SOURCE_KEY_TEST_SUSPENDED',
+};
+
+export function sourceKey(sourceId: string): Buffer {
+  const hex = process.env[KEY_ENV[sourceId] ?? ''];
+  if (hex === undefined) throw new Error(`no test key for ${sourceId}`);
+  return Buffer.from(hex, 'hex');
+}
+
+/** Signed as the source itself would sign it (or with another source's key, to test forgery). */
+export function signed(event: { sourceId: string; sourceRecordId: string }, signAs = event.sourceId): OutboundMessage {
+  return providerMessage(event, sourceKey(signAs));
+}
+
+export interface TelcoEventOptions {
+  recordId?: string;
+  observedAt?: string;
+  phone?: string;
+  status?: 'active' | 'inactive' | 'disconnected' | 'reassigned' | 'unknown';
+  op?: 'upsert' | 'retract';
+}
+
+/** A minimal valid telecom event; each call gets a fresh event id. */
+export function telcoEvent(o: TelcoEventOptions = {}) {
+  const observedAt = o.observedAt ?? '2024-05-01T08:00:00+08:00';
+  const base = {
+    eventId: randomUUID(),
+    sourceId: 'demo-telco',
+    sourceRecordId: o.recordId ?? `SUB-${randomUUID()}`,
+    observedAt,
+  };
+  if (o.op === 'retract') return { ...base, op: 'retract' as const };
+  return {
+    ...base,
+    op: 'upsert' as const,
+    subject: {
+      names: [{ full: '王小明', script: 'Hans' }],
+      phones: [{ number: o.phone ?? '+8619900000001', status: o.status ?? 'active', lastSeenAt: observedAt }],
+      relations: [{ kind: 'frequent_contact' as const, phone: '+8619900000002', weight: 0.8 }],
+    },
+  };
+}
