@@ -1,5 +1,9 @@
 import { ensureLocalInfra, stopLocalInfra, type ServerName } from '../infra/local-infra.js';
-import { loadConfig, type LocalInfraSettings } from '../src/config.js';
+import { join } from 'node:path';
+import { loadConfig, type Config, type LocalInfraSettings } from '../src/config.js';
+import { applyMigrations, loadMigrations } from '../src/platform/graph-migrations.js';
+import { createLogger } from '../src/platform/logger.js';
+import { Neo4jGraph } from '../src/platform/neo4j-graph.js';
 import { prepareTestSources } from './support/test-sources.js';
 
 /**
@@ -13,7 +17,21 @@ export async function mochaGlobalSetup(): Promise<void> {
   // The suite runs as a deployment would: an explicit source registry and identifier key.
   for (const [name, value] of Object.entries(prepareTestSources())) process.env[name] ??= value;
   const config = loadConfig();
-  if (!config.useLocalInfra) return;
+  if (config.useLocalInfra) await startLocalServers(config);
+  await migrateGraph();
+}
+
+/** Components under test rely on the graph's constraints, as the service does after start-up. */
+async function migrateGraph(): Promise<void> {
+  const graph = new Neo4jGraph(loadConfig().neo4j);
+  try {
+    await applyMigrations(graph, loadMigrations(join(process.cwd(), 'graph', 'migrations')), createLogger('silent'));
+  } finally {
+    await graph.close();
+  }
+}
+
+async function startLocalServers(config: Config): Promise<void> {
   const { endpoints, started } = await ensureLocalInfra(config.localInfra, (line) => console.log(`  [infra] ${line}`));
   startedHere = started;
   settings = config.localInfra;

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from '../config.js';
 import { runService } from '../main.js';
+import { CliError } from './cli-error.js';
+import { dlqCommand, dlqUsage } from './dlq-command.js';
+import { produceCommand, produceUsage } from './produce-command.js';
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -8,6 +11,14 @@ const commands: Record<string, { summary: string; run: Command }> = {
   start: {
     summary: 'run the service (brings up local Kafka and Neo4j when KAFKA_BROKERS/NEO4J_URI are unset)',
     run: () => runService(loadConfig()),
+  },
+  produce: {
+    summary: `validate, sign and send identity updates as a source\n${' '.repeat(15)}${produceUsage}`,
+    run: (args) => produceCommand(loadConfig(), args),
+  },
+  dlq: {
+    summary: `show a source's dead-lettered events with reasons\n${' '.repeat(15)}${dlqUsage}`,
+    run: (args) => dlqCommand(loadConfig(), args),
   },
 };
 
@@ -32,7 +43,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof CliError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  } else if (error instanceof ConfigError) {
     console.error(error.message);
   } else if (error instanceof Error) {
     console.error(`recontact: ${error.message}`);

@@ -6,7 +6,13 @@ import { signEvent } from './signature.js';
  * How a provider puts one event on the wire: key `<sourceId>:<sourceRecordId>` (one record's
  * updates stay ordered on one partition), the source id header, and an HMAC over the exact bytes.
  */
-export function providerMessage(event: { sourceId: string; sourceRecordId: string }, key: Buffer): OutboundMessage {
+export interface ProviderMessage extends OutboundMessage {
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export function providerMessage(event: { sourceId: string; sourceRecordId: string }, key: Buffer): ProviderMessage {
   const value = Buffer.from(JSON.stringify(event), 'utf8');
   return {
     key: `${event.sourceId}:${event.sourceRecordId}`,

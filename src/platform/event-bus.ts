@@ -73,6 +73,11 @@ export interface EventPublisher {
 
 export interface EventBus extends EventPublisher {
   ensureTopics(specs: TopicSpec[]): Promise<void>;
+  /**
+   * Reads a topic from its start to its end as of the call, without joining the service's groups
+   * or committing anything: for tools that inspect a topic (dead letters, audit exports).
+   */
+  scan(topic: string, visit: (message: InboundMessage) => void, timeoutMs: number): Promise<void>;
   subscribe(options: SubscriptionOptions): Promise<Subscription>;
   /** A metadata round-trip; throws when the cluster does not answer. */
   ping(timeoutMs: number): Promise<void>;

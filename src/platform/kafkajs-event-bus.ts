@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from './logger.js';
 import type {
@@ -106,6 +107,48 @@ export class KafkajsEventBus implements EventBus {
       return t.partitions.length < wanted ? [{ topic: t.name, count: wanted }] : [];
     });
     if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow });
+  }
+
+  async scan(topic: string, visit: (message: InboundMessage) => void, timeoutMs: number): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const remaining = new Map(
+      (await admin.fetchTopicOffsets(topic))
+        .filter((p) => BigInt(p.high) > BigInt(p.low))
+        .map((p) => [p.partition, BigInt(p.high) - 1n]),
+    );
+    if (remaining.size === 0) return;
+    const groupId = `recontact-scan-${randomUUID()}`;
+    const consumer = this.kafka.consumer({ groupId });
+    let reachedEnd: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (reachedEnd = resolve));
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: ({ partition, message }) => {
+          const last = remaining.get(partition);
+          if (last === undefined || BigInt(message.offset) > last) return Promise.resolve();
+          visit({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key ?? null,
+            value: message.value ?? null,
+            headers: normalizeHeaders(message.headers),
+            timestamp: message.timestamp,
+          });
+          if (BigInt(message.offset) === last) remaining.delete(partition);
+          if (remaining.size === 0) reachedEnd();
+          return Promise.resolve();
+        },
+      });
+      await withTimeout(done, timeoutMs, `reading ${topic}`);
+    } finally {
+      await consumer.disconnect();
+      // The throwaway group committed nothing; remove it so it doesn't linger in the cluster.
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+    }
   }
 
   async send(topic: string, messages: OutboundMessage[]): Promise<void> {

@@ -105,6 +105,19 @@ export class IngestHarness {
     return result.records[0]?.get('n') as number;
   }
 
+  /** Differences between the graph and a stream's expected final state (empty when they agree). */
+  async divergence(expected: Map<string, { eventId: string; phone: string }>): Promise<string[]> {
+    const actual = await this.records([...expected.keys()]);
+    const problems: string[] = [];
+    for (const [key, want] of expected) {
+      const got = actual.get(key);
+      if (!got) problems.push(`${key}: missing`);
+      else if (got.eventId !== want.eventId) problems.push(`${key}: holds an older version`);
+      else if (got.phones.length !== 1 || got.phones[0] !== want.phone) problems.push(`${key}: phones ${got.phones.length}`);
+    }
+    return problems;
+  }
+
   /** Waits until every listed event id is in the ledger. */
   async waitForApplied(eventIds: string[], timeoutMs = 60_000): Promise<void> {
     await waitFor(`${eventIds.length} events applied`, () => this.appliedEventCount(eventIds), (n) => n === eventIds.length, timeoutMs);

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SourceRegistryFile } from '../../contracts/source-registry.js';
 import { createDevelopmentRegistry, generateDevKeys } from '../../src/ingest/dev-registry.js';
-import { providerMessage } from '../../src/ingest/provider-message.js';
-import type { OutboundMessage } from '../../src/platform/event-bus.js';
+import { providerMessage, type ProviderMessage } from '../../src/ingest/provider-message.js';
 
 export const SUSPENDED_SOURCE = 'test-suspended';
 
@@ -46,7 +45,7 @@ export function sourceKey(sourceId: string): Buffer {
 }
 
 /** Signed as the source itself would sign it (or with another source's key, to test forgery). */
-export function signed(event: { sourceId: string; sourceRecordId: string }, signAs = event.sourceId): OutboundMessage {
+export function signed(event: { sourceId: string; sourceRecordId: string }, signAs = event.sourceId): ProviderMessage {
   return providerMessage(event, sourceKey(signAs));
 }
 
