@@ -26,14 +26,14 @@ describe('ingest under faults (real Kafka and Neo4j)', function () {
     }
 
     const first = await spawnService(env);
-    const appliedAtKill = await waitFor('part of the stream applied', () => h.appliedEventCount(stream.eventIds), (n) => n >= 2_000, 120_000, 50);
+    const appliedAtKill = await waitFor('part of the stream applied', () => h.appliedEventCount(stream.events), (n) => n >= 2_000, 120_000, 50);
     first.child.kill('SIGKILL');
     assert.equal(await first.exited, 'SIGKILL');
-    assert.ok(appliedAtKill < stream.eventIds.length, 'the kill landed before the stream was done');
+    assert.ok(appliedAtKill < stream.events.length, 'the kill landed before the stream was done');
 
     const second = await spawnService(env);
     try {
-      await h.waitForApplied(stream.eventIds, 180_000);
+      await h.waitForApplied(stream.events, 180_000);
       assert.deepEqual(await h.divergence(stream.expected), []);
       second.child.kill('SIGTERM');
       assert.equal(await second.exited, 0);
@@ -47,14 +47,14 @@ describe('ingest under faults (real Kafka and Neo4j)', function () {
     const stream = labelledStream(1_000, 5);
     await h.produce(stream.messages);
     await h.startPipeline({ chunkSize: 100 });
-    await waitFor('part of the stream applied', () => h.appliedEventCount(stream.eventIds), (n) => n >= 500, 60_000, 50);
+    await waitFor('part of the stream applied', () => h.appliedEventCount(stream.events), (n) => n >= 500, 60_000, 50);
     await stopLocalInfra(h.config.localInfra, ['neo4j']);
     try {
       await new Promise((r) => setTimeout(r, 10_000));
     } finally {
       await ensureLocalInfra(h.config.localInfra, undefined, ['neo4j']);
     }
-    await h.waitForApplied(stream.eventIds, 120_000);
+    await h.waitForApplied(stream.events, 120_000);
     assert.deepEqual(await h.divergence(stream.expected), []);
     const retries = await h.metricValue('recontact_ingest_transient_retries_total', { step: 'graph' });
     assert.ok(retries > 0, 'the outage was met with retries, not skips');

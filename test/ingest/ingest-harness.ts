@@ -100,8 +100,15 @@ export class IngestHarness {
     );
   }
 
-  async appliedEventCount(eventIds: string[]): Promise<number> {
-    const result = await this.graph.run('MATCH (a:AppliedEvent) WHERE a.eventId IN $ids RETURN count(a) AS n', { ids: eventIds });
+  /** How many of these events their records have seen (each record remembers its recent event ids). */
+  async appliedEventCount(events: SeenEvent[]): Promise<number> {
+    const result = await this.graph.run(
+      `MATCH (r:Record) WHERE r.key IN $keys
+       UNWIND r.eventIds AS id
+       WITH DISTINCT id WHERE id IN $ids
+       RETURN count(id) AS n`,
+      { keys: [...new Set(events.map((e) => e.key))], ids: events.map((e) => e.eventId) },
+    );
     return result.records[0]?.get('n') as number;
   }
 
@@ -118,9 +125,9 @@ export class IngestHarness {
     return problems;
   }
 
-  /** Waits until every listed event id is in the ledger. */
-  async waitForApplied(eventIds: string[], timeoutMs = 60_000): Promise<void> {
-    await waitFor(`${eventIds.length} events applied`, () => this.appliedEventCount(eventIds), (n) => n === eventIds.length, timeoutMs);
+  /** Waits until every listed event has been seen by its record. */
+  async waitForApplied(events: SeenEvent[], timeoutMs = 60_000): Promise<void> {
+    await waitFor(`${events.length} events applied`, () => this.appliedEventCount(events), (n) => n === events.length, timeoutMs);
   }
 
   /** Reads the dead-letter topic from the start until `count` letters arrived. */
@@ -147,6 +154,16 @@ export class IngestHarness {
     const match = (metric?.values ?? []).find((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val));
     return match?.value ?? 0;
   }
+}
+
+export interface SeenEvent {
+  key: string;
+  eventId: string;
+}
+
+/** The record key and event id of a provider event. */
+export function seen(event: { sourceId: string; sourceRecordId: string; eventId: string }): SeenEvent {
+  return { key: `${event.sourceId}:${event.sourceRecordId}`, eventId: event.eventId };
 }
 
 export function header(message: InboundMessage, name: string): string | undefined {

@@ -7,7 +7,7 @@ import { providerMessage } from '../../src/ingest/provider-message.js';
 import { signEvent } from '../../src/ingest/signature.js';
 import type { OutboundMessage } from '../../src/platform/event-bus.js';
 import { SUSPENDED_SOURCE, signed, sourceKey, telcoEvent } from '../support/test-sources.js';
-import { header, IngestHarness } from './ingest-harness.js';
+import { header, IngestHarness, seen } from './ingest-harness.js';
 
 const example = (name: string) =>
   JSON.parse(readFileSync(join(process.cwd(), 'contracts', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown> & {
@@ -35,7 +35,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
   it('when each kind of source sends a valid event, then its record is stored with identifiers normalized and ids only as fingerprints', async () => {
     const events = ['telecom', 'registry', 'creditor'].map((n) => withFreshIds(example(n)));
     await h.produce(events.map((e) => signed(e)));
-    await h.waitForApplied(events.map((e) => e.eventId));
+    await h.waitForApplied(events.map(seen));
 
     const records = await h.records(events.map(keyOf));
     assert.equal(records.size, 3);
@@ -91,9 +91,10 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
     assert.equal(letterFor(cases[6]![1]).value?.toString(), '{not json', 'the original bytes are kept');
     assert.equal(header(letterFor(cases[3]![1]), 'dlq-original-topic'), h.topic);
     for (const l of letters) assert.doesNotMatch(JSON.stringify(l.headers), /110101198506150000/);
-    await h.waitForApplied([good.eventId]);
-    const all = [schemaBad, notPermitted, impossiblePhone].map((e) => e.eventId);
-    assert.equal(await h.appliedEventCount(all), 0, 'nothing of a rejected event is written');
+    await h.waitForApplied([seen(good)]);
+    const rejectedEvents = [schemaBad, notPermitted, impossiblePhone];
+    assert.equal(await h.appliedEventCount(rejectedEvents.map(seen)), 0, 'nothing of a rejected event is written');
+    assert.equal((await h.records(rejectedEvents.map(keyOf))).size, 0);
     assert.equal(await h.metricValue('recontact_ingest_events_rejected_total', { source: 'demo-telco', reason: 'BAD_SIGNATURE' }), 1);
     assert.equal(await h.metricValue('recontact_ingest_events_rejected_total', { source: 'unregistered', reason: 'UNKNOWN_SOURCE' }), 1);
   });
@@ -102,7 +103,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
     const event = telcoEvent();
     const later = telcoEvent({ recordId: event.sourceRecordId, observedAt: '2024-05-02T08:00:00+08:00', phone: '+8619900000003' });
     await h.produce([signed(event), signed(later), signed(event)]);
-    await h.waitForApplied([event.eventId, later.eventId]);
+    await h.waitForApplied([seen(event), seen(later)]);
     await waitForMetric(h, 'recontact_ingest_events_duplicate_total', 1);
     const record = (await h.records([keyOf(event)])).get(keyOf(event));
     assert.equal(record?.eventId, later.eventId, 'the replayed older event did not overwrite the newer one');
@@ -113,7 +114,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
   it('when a whole stream is delivered again (as after a rebalance), then the graph does not change', async () => {
     const events = Array.from({ length: 50 }, (_, i) => telcoEvent({ recordId: `REDELIVER-${randomUUID()}`, phone: `+86199000${String(i).padStart(5, '0')}` }));
     await h.produce(events.map((e) => signed(e)));
-    await h.waitForApplied(events.map((e) => e.eventId));
+    await h.waitForApplied(events.map(seen));
     const before = await h.graph.run('MATCH (r:Record) WHERE r.key IN $keys RETURN r.key AS k, r.updatedAt AS u ORDER BY k', { keys: events.map(keyOf) });
 
     await h.stopPipeline();
@@ -122,7 +123,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
 
     const after = await h.graph.run('MATCH (r:Record) WHERE r.key IN $keys RETURN r.key AS k, r.updatedAt AS u ORDER BY k', { keys: events.map(keyOf) });
     assert.deepEqual(after.records.map((r) => r.toObject()), before.records.map((r) => r.toObject()));
-    assert.equal(await h.appliedEventCount(events.map((e) => e.eventId)), events.length);
+    assert.equal(await h.appliedEventCount(events.map(seen)), events.length);
   });
 
   it('when updates of one record arrive out of order, then the newest observation wins', async () => {
@@ -131,9 +132,9 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
     const older = telcoEvent({ recordId, observedAt: '2024-05-01T08:00:00+08:00', phone: '+8619900000011' });
     const middle = telcoEvent({ recordId, observedAt: '2024-05-02T08:00:00+08:00', phone: '+8619900000022' });
     await h.produce([signed(newest)]);
-    await h.waitForApplied([newest.eventId]);
+    await h.waitForApplied([seen(newest)]);
     await h.produce([signed(older), signed(middle)]);
-    await h.waitForApplied([older.eventId, middle.eventId]);
+    await h.waitForApplied([seen(older), seen(middle)]);
     const record = (await h.records([keyOf(newest)])).get(keyOf(newest));
     assert.equal(record?.eventId, newest.eventId);
     assert.deepEqual(record?.phones, ['+8619900000033']);
@@ -145,7 +146,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
     const retract = telcoEvent({ recordId, observedAt: '2024-05-02T08:00:00+08:00', op: 'retract' });
     const stale = telcoEvent({ recordId, observedAt: '2024-05-01T09:00:00+08:00' });
     await h.produce([signed(upsert), signed(retract), signed(stale)]);
-    await h.waitForApplied([upsert.eventId, retract.eventId, stale.eventId]);
+    await h.waitForApplied([upsert, retract, stale].map(seen));
     const record = (await h.records([keyOf(upsert)])).get(keyOf(upsert));
     assert.equal(record?.retracted, true);
     assert.deepEqual(record?.phones, []);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboundMessage } from '../../src/platform/event-bus.js';
 import { signed, telcoEvent } from '../support/test-sources.js';
+import { seen, type SeenEvent } from './ingest-harness.js';
 
 export interface LabelledStream {
   messages: OutboundMessage[];
-  eventIds: string[];
+  events: SeenEvent[];
   /** What each record must look like once everything is applied, whatever the delivery order. */
   expected: Map<string, { eventId: string; phone: string }>;
 }
@@ -27,7 +28,7 @@ export function labelledStream(records: number, versions: number, tag = randomUU
     }
   }
   shuffle(all);
-  return { messages: all.map(({ event }) => signed(event)), eventIds: all.map(({ event }) => event.eventId), expected };
+  return { messages: all.map(({ event }) => signed(event)), events: all.map(({ event }) => seen(event)), expected };
 }
 
 function shuffle<T>(items: T[]): void {
