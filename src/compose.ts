@@ -17,7 +17,7 @@ import { Neo4jGraph } from './platform/neo4j-graph.js';
 import { projectRoot } from './platform/project-root.js';
 import type { ReadinessCheck } from './platform/readiness.js';
 import { retryUntil } from './platform/retry.js';
-import { Neo4jRecordStore } from './resolve/neo4j-record-store.js';
+import { resolvingRecordStore } from './resolve/resolving-record-store.js';
 import { topicNames, topicSpecs } from './topics.js';
 
 const PING_TIMEOUT_MS = 2_000;
@@ -76,7 +76,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const ingest = new IngestPipeline({
     bus,
     registry,
-    records: new Neo4jRecordStore(graph),
+    records: resolvingRecordStore(graph, (sourceId) => registry.get(sourceId)?.trust ?? 0, undefined, clock),
     project: createEventProjector({ fingerprintKey: identifierKey, clock }),
     clock,
     log: log.child({ component: 'ingest' }),

@@ -1,6 +1,8 @@
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { ApplyOutcome, RecordStore } from './record-store.js';
+import type { ResolutionOutcome } from './resolver.js';
 import { newestPerRecord, recordKey, type SourceRecordUpdate } from './source-record.js';
 
 /** How many recent event ids a record remembers to tell a redelivery from a stale update. */
@@ -10,8 +12,17 @@ export const REMEMBERED_EVENT_IDS = 32;
  * Applies a chunk in one statement: the newest update per record under the record's ordering rule.
  * Safe to run twice (driver retries, redelivered batches): a replayed event is never newer.
  */
+export type ResolveInTransaction = (tx: ManagedTransaction, changedKeys: string[]) => Promise<ResolutionOutcome>;
+
 export class Neo4jRecordStore implements RecordStore {
-  constructor(private readonly graph: Neo4jGraph) {}
+  /**
+   * With `resolve`, the changed records are resolved in the same transaction as they are written,
+   * so a crash can never leave a record applied but unresolved (a redelivery would not redo it).
+   */
+  constructor(
+    private readonly graph: Neo4jGraph,
+    private readonly resolve?: ResolveInTransaction,
+  ) {}
 
   async apply(updates: SourceRecordUpdate[]): Promise<ApplyOutcome> {
     if (updates.length === 0) return { freshEventIds: [], changedRecords: [] };
@@ -22,18 +33,28 @@ export class Neo4jRecordStore implements RecordStore {
       idsByRecord.set(key, [...(idsByRecord.get(key) ?? []), u.eventId]);
     }
     const rows = newestPerRecord(unique).map((u) => toParams(u, idsByRecord.get(recordKey(u.sourceId, u.sourceRecordId)) ?? []));
-    const result = await this.graph.write((tx) =>
-      tx.run<{ key: string; duplicates: string[]; applies: boolean }>(cypher('apply-record-updates'), {
+    return this.graph.write(async (tx) => {
+      // Resolutions are serialized by a lock; taking it before the record writes means a
+      // transaction never holds record locks while it waits for it (no deadlock cycle).
+      if (this.resolve) await lockResolution(tx);
+      const result = await tx.run<{ key: string; duplicates: string[]; applies: boolean }>(cypher('apply-record-updates'), {
         updates: rows,
         remember: REMEMBERED_EVENT_IDS,
-      }),
-    );
-    const duplicates = new Set(result.records.flatMap((r) => r.get('duplicates')));
-    return {
-      freshEventIds: unique.map((u) => u.eventId).filter((id) => !duplicates.has(id)),
-      changedRecords: result.records.filter((r) => r.get('applies')).map((r) => r.get('key')),
-    };
+      });
+      const duplicates = new Set(result.records.flatMap((r) => r.get('duplicates')));
+      const changedRecords = result.records.filter((r) => r.get('applies')).map((r) => r.get('key'));
+      const outcome: ApplyOutcome = {
+        freshEventIds: unique.map((u) => u.eventId).filter((id) => !duplicates.has(id)),
+        changedRecords,
+      };
+      if (this.resolve && changedRecords.length > 0) outcome.resolution = await this.resolve(tx, changedRecords);
+      return outcome;
+    });
   }
+}
+
+export async function lockResolution(tx: ManagedTransaction): Promise<void> {
+  await tx.run("MERGE (l:ResolutionLock {id: 'global'}) SET l.lockedAt = timestamp()");
 }
 
 function toParams(u: SourceRecordUpdate, eventIds: string[]) {

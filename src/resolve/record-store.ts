@@ -1,3 +1,4 @@
+import type { ResolutionOutcome } from './resolver.js';
 import type { SourceRecordUpdate } from './source-record.js';
 
 export interface ApplyOutcome {
@@ -5,6 +6,8 @@ export interface ApplyOutcome {
   freshEventIds: string[];
   /** Keys of records whose current view changed. */
   changedRecords: string[];
+  /** Present when resolution ran in the same transaction. */
+  resolution?: ResolutionOutcome;
 }
 
 /** Where source records live. Implementations must make `apply` idempotent by event id. */

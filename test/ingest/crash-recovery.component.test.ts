@@ -26,8 +26,12 @@ describe('ingest under faults (real Kafka and Neo4j)', function () {
     }
 
     const first = await spawnService(env);
-    const appliedAtKill = await waitFor('part of the stream applied', () => h.appliedEventCount(stream.events), (n) => n >= 2_000, 120_000, 50);
-    first.child.kill('SIGKILL');
+    let appliedAtKill: number;
+    try {
+      appliedAtKill = await waitFor('part of the stream applied', () => h.appliedEventCount(stream.events), (n) => n >= 2_000, 120_000, 50);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
     assert.equal(await first.exited, 'SIGKILL');
     assert.ok(appliedAtKill < stream.events.length, 'the kill landed before the stream was done');
 

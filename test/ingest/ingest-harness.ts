@@ -8,6 +8,7 @@ import { KafkajsEventBus } from '../../src/platform/kafkajs-event-bus.js';
 import { createMetricsRegistry } from '../../src/platform/metrics.js';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { Neo4jRecordStore } from '../../src/resolve/neo4j-record-store.js';
+import { resolvingRecordStore } from '../../src/resolve/resolving-record-store.js';
 import { testConfig, testLogger, uniqueName } from '../support/test-config.js';
 import { waitFor } from '../support/wait.js';
 
@@ -36,14 +37,17 @@ export class IngestHarness {
     ]);
   }
 
-  async startPipeline(options: Partial<IngestOptions> = {}): Promise<void> {
-    const clock = () => new Date();
+  /** With `resolve`, records are resolved into persons as the service does; without, stored only. */
+  async startPipeline(options: Partial<IngestOptions> = {}, resolve = false, clock = () => new Date()): Promise<void> {
     const { registryFile, identifierKey } = this.config.ingest;
+    const registry = loadSourceRegistry(registryFile!, this.config.secrets);
     this.metrics = createMetricsRegistry();
     this.pipeline = new IngestPipeline({
       bus: this.bus,
-      registry: loadSourceRegistry(registryFile!, this.config.secrets),
-      records: new Neo4jRecordStore(this.graph),
+      registry,
+      records: resolve
+        ? resolvingRecordStore(this.graph, (id) => registry.get(id)?.trust ?? 0, undefined, clock)
+        : new Neo4jRecordStore(this.graph),
       project: createEventProjector({ fingerprintKey: identifierKey!, clock }),
       clock,
       log: testLogger(),

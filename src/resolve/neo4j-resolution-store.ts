@@ -1,0 +1,113 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../platform/cypher-file.js';
+import { lockResolution } from './neo4j-record-store.js';
+import type { ContactPoint, ContactRanking } from './contacts/contact-point.js';
+import type { MatchableRecord } from './matchable-record.js';
+import { toMatchableRecord, type StoredRecordRow } from './record-view.js';
+import type { PersonState, ResolutionStore, ResolutionWrite } from './resolution-store.js';
+import { commonNameFrequencies } from './scoring/common-names.js';
+import type { ValueFrequencies } from './scoring/value-frequencies.js';
+
+/** Above this many records a blocking key finds nobody: it no longer tells people apart. */
+export const MAX_BLOCK_SIZE = 100;
+
+export class Neo4jResolutionStore implements ResolutionStore {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly trustOf: (sourceId: string) => number,
+  ) {}
+
+  async lock(): Promise<void> {
+    await lockResolution(this.tx);
+  }
+
+  async loadRecords(keys: string[]): Promise<MatchableRecord[]> {
+    if (keys.length === 0) return [];
+    const result = await this.tx.run(cypher('load-matchable-records'), { keys });
+    return result.records.map((r) => {
+      const row = r.toObject() as unknown as StoredRecordRow;
+      return toMatchableRecord(row, this.trustOf(row.sourceId));
+    });
+  }
+
+  async replaceBlockKeys(rows: { key: string; blockKeys: string[] }[]): Promise<void> {
+    if (rows.length > 0) await this.tx.run(cypher('replace-block-keys'), { rows });
+  }
+
+  async blockCandidates(blockKeys: string[]): Promise<Map<string, string[]>> {
+    if (blockKeys.length === 0) return new Map();
+    const result = await this.tx.run<{ blockKey: string; recordKeys: string[] }>(cypher('block-candidates'), {
+      blockKeys,
+      maxBlock: MAX_BLOCK_SIZE,
+    });
+    return new Map(result.records.map((r) => [r.get('blockKey'), r.get('recordKeys')]));
+  }
+
+  async personsOf(recordKeys: string[]): Promise<PersonState[]> {
+    if (recordKeys.length === 0) return [];
+    const result = await this.tx.run(cypher('resolution-state'), { keys: recordKeys });
+    return result.records.map((r) => r.toObject() as unknown as PersonState);
+  }
+
+  /**
+   * Names weigh by the built-in table of common names (stable, so order cannot change a score);
+   * phones and addresses by how many records hold them now.
+   */
+  async frequencies(records: MatchableRecord[]): Promise<ValueFrequencies> {
+    const e164s = [...new Set(records.flatMap((r) => r.phones.map((p) => p.e164)))];
+    const addressKeys = [...new Set(records.flatMap((r) => r.addresses.flatMap((a) => (a.key ? [a.key] : []))))];
+    const result = await this.tx.run<{ phones: [string, number][]; addresses: [string, number][] }>(
+      `CALL () { UNWIND $e164s AS e164 MATCH (p:Phone {e164: e164})
+                 RETURN collect([e164, COUNT { (p)<-[:HAS_PHONE]-(:Record) }]) AS phones }
+       CALL () { UNWIND $addressKeys AS k MATCH (b:BlockKey {value: 'ad:' + k})
+                 RETURN collect([k, COUNT { (b)<-[:IN_BLOCK]-(:Record) }]) AS addresses }
+       RETURN phones, addresses`,
+      { e164s, addressKeys },
+    );
+    const row = result.records[0];
+    const phones = new Map(row?.get('phones') ?? []);
+    const addresses = new Map(row?.get('addresses') ?? []);
+    return {
+      nameShare: (latinKey) => commonNameFrequencies.nameShare(latinKey),
+      phoneHolders: (e164) => Math.max(1, phones.get(e164) ?? 1),
+      addressHolders: (key) => Math.max(1, addresses.get(key) ?? 1),
+    };
+  }
+
+  async writeResolution(write: ResolutionWrite): Promise<void> {
+    await this.tx.run(cypher('write-clusters'), { ...write });
+  }
+
+  async writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void> {
+    if (rankings.length === 0) return;
+    const persons = rankings.map(({ personId, ranking }) => {
+      const listed = ranking.contacts.map((c, rank) => contactRow(c, rank + 1));
+      return {
+        personId,
+        reachability: ranking.reachability,
+        best: ranking.best?.value ?? null,
+        bestScore: ranking.best?.score ?? null,
+        bestLastSeenAt: ranking.best ? new Date(ranking.best.lastSeenAtMs).toISOString() : null,
+        phones: listed.filter((c) => c.kind === 'phone'),
+        emails: listed.filter((c) => c.kind === 'email'),
+      };
+    });
+    await this.tx.run(cypher('write-contacts'), { persons });
+  }
+}
+
+function contactRow(c: ContactPoint, rank: number) {
+  return {
+    kind: c.kind,
+    value: c.value,
+    rank,
+    score: c.score,
+    status: c.status,
+    reachable: c.reachable,
+    sources: c.sources,
+    corroboration: c.corroboration,
+    verified: c.verified,
+    firstSeenAt: new Date(c.firstSeenAtMs).toISOString(),
+    lastSeenAt: new Date(c.lastSeenAtMs).toISOString(),
+  };
+}

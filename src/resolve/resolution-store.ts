@@ -1,0 +1,48 @@
+import type { ContactRanking } from './contacts/contact-point.js';
+import type { MatchableRecord } from './matchable-record.js';
+import type { ValueFrequencies } from './scoring/value-frequencies.js';
+
+/** A person as resolution found it before this change. */
+export interface PersonState {
+  personId: string;
+  recordKeys: string[];
+  bestContact: string | null;
+  reachability: string | null;
+  superseded: string[];
+}
+
+export interface ClusterWrite {
+  personId: string;
+  members: { recordKey: string; score: number | null; evidenceJson: string | null; viaRecordKey: string | null }[];
+  superseded: string[];
+}
+
+export interface PossibleMatchWrite {
+  recordKey: string;
+  personId: string;
+  otherRecordKey: string;
+  score: number;
+  evidenceJson: string;
+}
+
+export interface ResolutionWrite {
+  /** Every record whose links are replaced (the whole component, retracted records included). */
+  recordKeys: string[];
+  retiredPersons: string[];
+  clusters: ClusterWrite[];
+  possibleMatches: PossibleMatchWrite[];
+  ruleSetVersion: string;
+}
+
+/** What resolution reads and writes, all inside one transaction. */
+export interface ResolutionStore {
+  /** Serializes resolutions across service replicas: components may overlap. */
+  lock(): Promise<void>;
+  loadRecords(keys: string[]): Promise<MatchableRecord[]>;
+  replaceBlockKeys(rows: { key: string; blockKeys: string[] }[]): Promise<void>;
+  blockCandidates(blockKeys: string[]): Promise<Map<string, string[]>>;
+  personsOf(recordKeys: string[]): Promise<PersonState[]>;
+  frequencies(records: MatchableRecord[]): Promise<ValueFrequencies>;
+  writeResolution(write: ResolutionWrite): Promise<void>;
+  writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void>;
+}

@@ -1,0 +1,23 @@
+import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import { DEFAULT_CONTACT_POLICY } from './contacts/contact-policy.js';
+import { Neo4jRecordStore } from './neo4j-record-store.js';
+import { Neo4jResolutionStore } from './neo4j-resolution-store.js';
+import { Resolver, type ResolverSettings } from './resolver.js';
+import { DEFAULT_MODEL } from './scoring/default-model.js';
+
+export const DEFAULT_RESOLVER_SETTINGS: ResolverSettings = {
+  model: DEFAULT_MODEL,
+  contactPolicy: DEFAULT_CONTACT_POLICY,
+  maxComponentRecords: 500,
+};
+
+/** The record store ingest uses: every applied chunk is resolved in its own transaction. */
+export function resolvingRecordStore(
+  graph: Neo4jGraph,
+  trustOf: (sourceId: string) => number,
+  settings: ResolverSettings = DEFAULT_RESOLVER_SETTINGS,
+  clock: () => Date = () => new Date(),
+): Neo4jRecordStore {
+  const resolver = new Resolver(settings, clock);
+  return new Neo4jRecordStore(graph, (tx, keys) => resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys));
+}

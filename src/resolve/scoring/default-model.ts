@@ -1,0 +1,66 @@
+import type { MatchModel } from './match-model.js';
+
+/**
+ * Hand-set, for precision. u is the rate among pairs the service actually compares (records that
+ * already share a phone, an email, an id or a name and birth year), so it is far above the rate
+ * between random people. Within a field, m and u each sum to 1 over the levels ('missing' is not
+ * a level: it weighs 0). The bits in the comments are log2(m/u).
+ *
+ * Thresholds: with a prior of about 1 in 1024 (2^-10) that two records in one component are the
+ * same person, a link at 18 bits means posterior odds of 2^8 (over 99.6%); review at 10 bits means
+ * about even odds. What that buys, with no term-frequency adjustment:
+ * - links: shared active phone + exact name (19.6); national id + close name (20.6); exact name +
+ *   birth date + address (24.7); exact name + email + compatible birth date (20.6).
+ * - does not link (review): a name alone (8.1) or with a full birth date (17.3): one CN full name
+ *   is shared by thousands born the same day; a national id alone (16.6); name and email (16.9).
+ * clusterMinimum (8): two clusters merge only if their cross pairs average at least an exact,
+ * uncommon name's worth of evidence; a chain through one ambiguous record averages far less.
+ */
+export const DEFAULT_MODEL: MatchModel = {
+  version: 'fs-default-1',
+  fields: {
+    nationalId: {
+      exact: { m: 0.97, u: 1e-5 }, // +16.6: collisions are keying errors or a borrowed id
+      different: { m: 0.03, u: 0.99999 }, // -5.1: and a cannot-link within one scheme
+    },
+    name: {
+      exact: { m: 0.8, u: 0.003 }, // +8.1: a name alone can never reach the link threshold
+      swapped: { m: 0.05, u: 0.001 }, // +5.6: given/family order confused, same words
+      close: { m: 0.1, u: 0.006 }, // +4.1: a typo, or a sibling with a similar given name
+      different: { m: 0.05, u: 0.99 }, // -4.3: aliases and married names keep m above zero
+    },
+    birthDate: {
+      exact: { m: 0.6, u: 0.001 }, // +9.2: twins and same-day namesakes keep u this high
+      compatible: { m: 0.27, u: 0.02 }, // +3.8: only the year (or month) known on one side
+      close: { m: 0.08, u: 0.02 }, // +2.0: one digit off or day/month swapped
+      incompatible: { m: 0.05, u: 0.959 }, // -4.3: and a cannot-link
+    },
+    phone: {
+      shared_active: { m: 0.6, u: 0.0002 }, // +11.6: a live number is mostly one person's
+      shared_stale: { m: 0.15, u: 0.004 }, // +5.2: disconnected numbers get reassigned
+      different: { m: 0.25, u: 0.9958 }, // -2.0: people change numbers often
+    },
+    email: {
+      exact: { m: 0.45, u: 0.001 }, // +8.8: family and shared office mailboxes exist
+      different: { m: 0.55, u: 0.999 }, // -0.9: people hold several mailboxes
+    },
+    address: {
+      exact: { m: 0.35, u: 0.002 }, // +7.5: a household shares it
+      same_postcode: { m: 0.25, u: 0.03 }, // +3.1: neighbours, or a move within the area
+      different: { m: 0.4, u: 0.968 }, // -1.3: people move
+    },
+    employer: {
+      exact: { m: 0.4, u: 0.02 }, // +4.3: big employers are shared by thousands
+      close: { m: 0.1, u: 0.02 }, // +2.3
+      different: { m: 0.5, u: 0.96 }, // -0.9: people change jobs
+    },
+    thirdParty: {
+      strong_overlap: { m: 0.3, u: 0.002 }, // +7.2: the same circle of contacts (a SIM change)
+      overlap: { m: 0.3, u: 0.03 }, // +3.3: friends and colleagues share some contacts
+      none: { m: 0.4, u: 0.968 }, // -1.3: circles change over the years
+    },
+  },
+  linkThreshold: 18,
+  reviewThreshold: 10,
+  clusterMinimum: 8,
+};
