@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../platform/cypher-file.js';
 import { lockResolution } from './neo4j-record-store.js';
@@ -5,8 +6,6 @@ import type { ContactPoint, ContactRanking } from './contacts/contact-point.js';
 import type { MatchableRecord } from './matchable-record.js';
 import { toMatchableRecord, type StoredRecordRow } from './record-view.js';
 import type { PersonState, ResolutionStore, ResolutionWrite } from './resolution-store.js';
-import { commonNameFrequencies } from './scoring/common-names.js';
-import type { ValueFrequencies } from './scoring/value-frequencies.js';
 
 /** Above this many records a blocking key finds nobody: it no longer tells people apart. */
 export const MAX_BLOCK_SIZE = 100;
@@ -49,41 +48,41 @@ export class Neo4jResolutionStore implements ResolutionStore {
     return result.records.map((r) => r.toObject() as unknown as PersonState);
   }
 
-  /**
-   * Names weigh by the built-in table of common names (stable, so order cannot change a score);
-   * phones and addresses by how many records hold them now.
-   */
-  async frequencies(records: MatchableRecord[]): Promise<ValueFrequencies> {
-    const e164s = [...new Set(records.flatMap((r) => r.phones.map((p) => p.e164)))];
-    const addressKeys = [...new Set(records.flatMap((r) => r.addresses.flatMap((a) => (a.key ? [a.key] : []))))];
+  async valueCounts(e164s: string[], addressKeys: string[]) {
+    if (e164s.length === 0 && addressKeys.length === 0) return { phones: new Map<string, number>(), addresses: new Map<string, number>() };
     const result = await this.tx.run<{ phones: [string, number][]; addresses: [string, number][] }>(
       `CALL () { UNWIND $e164s AS e164 MATCH (p:Phone {e164: e164})
-                 RETURN collect([e164, COUNT { (p)<-[:HAS_PHONE]-(:Record) }]) AS phones }
+                 RETURN collect([e164, COUNT { (p)<-[:HAS_PHONE]-() }]) AS phones }
        CALL () { UNWIND $addressKeys AS k MATCH (b:BlockKey {value: 'ad:' + k})
-                 RETURN collect([k, COUNT { (b)<-[:IN_BLOCK]-(:Record) }]) AS addresses }
+                 RETURN collect([k, COUNT { (b)<-[:IN_BLOCK]-() }]) AS addresses }
        RETURN phones, addresses`,
       { e164s, addressKeys },
     );
     const row = result.records[0];
-    const phones = new Map(row?.get('phones') ?? []);
-    const addresses = new Map(row?.get('addresses') ?? []);
-    return {
-      nameShare: (latinKey) => commonNameFrequencies.nameShare(latinKey),
-      phoneHolders: (e164) => Math.max(1, phones.get(e164) ?? 1),
-      addressHolders: (key) => Math.max(1, addresses.get(key) ?? 1),
-    };
+    return { phones: new Map(row?.get('phones') ?? []), addresses: new Map(row?.get('addresses') ?? []) };
   }
 
   async writeResolution(write: ResolutionWrite): Promise<void> {
-    await this.tx.run(cypher('write-clusters'), { ...write });
+    const members = write.clusters.flatMap((c) => c.members.map((m) => ({ ...m, personId: c.personId })));
+    const linked = new Set(members.map((m) => m.recordKey));
+    await this.tx.run(cypher('write-clusters'), {
+      ...write,
+      members,
+      unlinked: write.recordKeys.filter((k) => !linked.has(k)),
+    });
   }
 
   async writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void> {
     if (rankings.length === 0) return;
     const persons = rankings.map(({ personId, ranking }) => {
       const listed = ranking.contacts.map((c, rank) => contactRow(c, rank + 1));
+      const withoutScores = listed.map(({ score: _score, ...rest }) => rest);
+      const digest = createHash('sha256')
+        .update(JSON.stringify([ranking.reachability, ranking.best?.value ?? null, withoutScores]))
+        .digest('hex');
       return {
         personId,
+        digest,
         reachability: ranking.reachability,
         best: ranking.best?.value ?? null,
         bestScore: ranking.best?.score ?? null,

@@ -1,6 +1,5 @@
 import type { ContactRanking } from './contacts/contact-point.js';
 import type { MatchableRecord } from './matchable-record.js';
-import type { ValueFrequencies } from './scoring/value-frequencies.js';
 
 /** A person as resolution found it before this change. */
 export interface PersonState {
@@ -42,7 +41,8 @@ export interface ResolutionStore {
   replaceBlockKeys(rows: { key: string; blockKeys: string[] }[]): Promise<void>;
   blockCandidates(blockKeys: string[]): Promise<Map<string, string[]>>;
   personsOf(recordKeys: string[]): Promise<PersonState[]>;
-  frequencies(records: MatchableRecord[]): Promise<ValueFrequencies>;
+  /** How many records hold each of these numbers, and each of these address keys. */
+  valueCounts(e164s: string[], addressKeys: string[]): Promise<{ phones: Map<string, number>; addresses: Map<string, number> }>;
   writeResolution(write: ResolutionWrite): Promise<void>;
   writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void>;
 }

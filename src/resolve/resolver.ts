@@ -8,6 +8,7 @@ import { rankContactPoints } from './contacts/rank-contact-points.js';
 import type { MatchableRecord } from './matchable-record.js';
 import { assignPersonIds } from './person-ids.js';
 import { resolutionKeys } from './resolution-keys.js';
+import { ResolutionReads } from './resolution-reads.js';
 import type { ClusterWrite, PersonState, PossibleMatchWrite, ResolutionStore } from './resolution-store.js';
 import type { MatchModel } from './scoring/match-model.js';
 import { scorePair } from './scoring/score-pair.js';
@@ -54,10 +55,11 @@ export class Resolver {
     const live = new Map(changed.map((r) => [r.key, r]));
     await store.replaceBlockKeys(changedKeys.map((key) => ({ key, blockKeys: live.has(key) ? resolutionKeys(live.get(key)!) : [] })));
 
-    const component = await this.discoverComponent(store, live, changedKeys);
+    const reads = new ResolutionReads(store);
+    const component = await this.discoverComponent(store, reads, live, changedKeys);
     const records = [...component.values()];
-    const before = await store.personsOf([...new Set([...changedKeys, ...component.keys()])]);
-    const freq = await store.frequencies(records);
+    const before = await reads.personsOf([...new Set([...changedKeys, ...component.keys()])]);
+    const freq = await reads.frequencies(records);
     const result = this.cluster(records, freq);
     const personIds = assignPersonIds(result.clusters.map((c) => c.recordKeys), before, this.newPersonId);
     const clusters = this.clusterWrites(result, personIds, before, component);
@@ -99,17 +101,17 @@ export class Resolver {
   }
 
   /** Breadth-first over blocking keys; a candidate joins when it could match someone inside. */
-  private async discoverComponent(store: ResolutionStore, live: Map<string, MatchableRecord>, changedKeys: string[]) {
+  private async discoverComponent(store: ResolutionStore, reads: ResolutionReads, live: Map<string, MatchableRecord>, changedKeys: string[]) {
     const component = new Map(live);
-    let frontier = [...live.values(), ...(await this.personRecords(store, changedKeys, component))];
+    let frontier = [...live.values(), ...(await this.personRecords(store, reads, changedKeys, component))];
     for (const r of frontier) component.set(r.key, r);
     while (frontier.length > 0 && component.size < this.settings.maxComponentRecords) {
       const { candidates, sharers } = await this.candidatesOf(store, frontier, component);
-      const freq = await store.frequencies([...frontier, ...candidates]);
+      const freq = await reads.frequencies([...frontier, ...candidates]);
       // Only pairs that share a key are compared: that is what keeps the cost flat as the graph grows.
       const joined = candidates.filter((c) => (sharers.get(c.key) ?? []).some((r) => this.couldMatch(r, c, freq)));
       for (const r of joined) component.set(r.key, r);
-      const housemates = await this.personRecords(store, joined.map((r) => r.key), component);
+      const housemates = await this.personRecords(store, reads, joined.map((r) => r.key), component);
       for (const r of housemates) component.set(r.key, r);
       frontier = [...joined, ...housemates];
     }
@@ -135,8 +137,8 @@ export class Resolver {
   }
 
   /** Records of the persons these records belong to now, that the component does not hold yet. */
-  private async personRecords(store: ResolutionStore, keys: string[], known: Map<string, MatchableRecord>) {
-    const persons = await store.personsOf(keys);
+  private async personRecords(store: ResolutionStore, reads: ResolutionReads, keys: string[], known: Map<string, MatchableRecord>) {
+    const persons = await reads.personsOf(keys);
     return store.loadRecords([...new Set(persons.flatMap((p) => p.recordKeys))].filter((k) => !known.has(k)));
   }
 
