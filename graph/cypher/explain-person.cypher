@@ -34,6 +34,6 @@ CALL (p) {
                   corroboration: c.corroboration, verified: c.verified, firstSeenAt: c.firstSeenAt,
                   lastSeenAt: c.lastSeenAt}) AS contacts
 }
-RETURN p.id AS personId, p.reachability AS reachability, records, possibleMatches, contacts,
+RETURN p.id AS personId, p.reachability AS reachability, toString(p.contactsRefreshedAt) AS contactsRefreshedAt, records, possibleMatches, contacts,
        COLLECT { MATCH (p)-[:BEST_CONTACT]->(b:Phone) RETURN b.e164 }[0] AS bestContact,
        COLLECT { MATCH (p)-[:SUPERSEDED]->(s:Phone) RETURN s.e164 ORDER BY s.e164 } AS superseded

@@ -2,8 +2,11 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { runService } from '../main.js';
 import { CliError } from './cli-error.js';
+import { clustersCommand, clustersUsage } from './clusters-command.js';
 import { dlqCommand, dlqUsage } from './dlq-command.js';
+import { explainCommand, explainUsage } from './explain-command.js';
 import { produceCommand, produceUsage } from './produce-command.js';
+import { rebuildCommand, rebuildUsage } from './rebuild-command.js';
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -19,6 +22,18 @@ const commands: Record<string, { summary: string; run: Command }> = {
   dlq: {
     summary: `show a source's dead-lettered events with reasons\n${' '.repeat(15)}${dlqUsage}`,
     run: (args) => dlqCommand(loadConfig(), args),
+  },
+  explain: {
+    summary: `show why records form a person: links, evidence, review matches, masked contacts\n${' '.repeat(15)}${explainUsage}`,
+    run: (args) => explainCommand(loadConfig(), args),
+  },
+  clusters: {
+    summary: `export every current record's person as CSV, sorted by source and record id\n${' '.repeat(15)}${clustersUsage}`,
+    run: (args) => clustersCommand(loadConfig(), args),
+  },
+  rebuild: {
+    summary: `re-resolve every stored record (after a rule change, or to check streaming)\n${' '.repeat(15)}${rebuildUsage}`,
+    run: (args) => rebuildCommand(loadConfig(), args),
   },
 };
 
