@@ -17,7 +17,7 @@ import type { ValueFrequencies } from './scoring/value-frequencies.js';
 export interface ResolverSettings {
   model: MatchModel;
   contactPolicy: ContactPolicy;
-  /** Discovery stops growing a component here; what it holds is still resolved consistently. */
+  /** How many records discovery may add around the changed ones; what it holds is still resolved consistently. */
   maxComponentRecords: number;
 }
 
@@ -105,7 +105,10 @@ export class Resolver {
     const component = new Map(live);
     let frontier = [...live.values(), ...(await this.personRecords(store, reads, changedKeys, component))];
     for (const r of frontier) component.set(r.key, r);
-    while (frontier.length > 0 && component.size < this.settings.maxComponentRecords) {
+    // The bound is on what discovery adds, not on the changed records themselves: a chunk may
+    // change more records than the bound, and each of them must still meet its matches.
+    const limit = component.size + this.settings.maxComponentRecords;
+    while (frontier.length > 0 && component.size < limit) {
       const { candidates, sharers } = await this.candidatesOf(store, frontier, component);
       const freq = await reads.frequencies([...frontier, ...candidates]);
       // Only pairs that share a key are compared: that is what keeps the cost flat as the graph grows.
