@@ -9,6 +9,8 @@ import type {
   SubscriptionOptions,
   TopicSpec,
 } from './event-bus.js';
+import { retryUntil } from './retry.js';
+import { isTransientError } from './transient-errors.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface KafkaSettings {
@@ -81,7 +83,12 @@ export class KafkajsEventBus implements EventBus {
     );
   }
 
+  /** Idempotent; a broker that is still electing leaders for fresh topics is waited for, not failed on. */
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    await retryUntil(() => this.createMissingTopics(specs), { deadlineMs: 30_000, initialDelayMs: 200, retryIf: isTransientError });
+  }
+
+  private async createMissingTopics(specs: TopicSpec[]): Promise<void> {
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.topic));

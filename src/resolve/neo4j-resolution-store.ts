@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../platform/cypher-file.js';
 import { lockResolution } from './neo4j-record-store.js';
 import type { ContactPoint, ContactRanking } from './contacts/contact-point.js';
+import { STRONG_CLAIM_STRENGTH, type PhoneClaim, type PhoneConflict } from './contacts/phone-conflicts.js';
 import type { MatchableRecord } from './matchable-record.js';
 import { toMatchableRecord, type StoredRecordRow } from './record-view.js';
 import type { PersonState, ResolutionStore, ResolutionWrite } from './resolution-store.js';
@@ -72,6 +73,30 @@ export class Neo4jResolutionStore implements ResolutionStore {
     });
   }
 
+  async phoneClaims(e164s: string[]): Promise<PhoneClaim[]> {
+    if (e164s.length === 0) return [];
+    const result = await this.tx.run<{ e164: string; personId: string; firstSeenAt: string; status: string; reachable: boolean }>(
+      cypher('phone-claims'),
+      { e164s },
+    );
+    return result.records.map((r) => ({
+      e164: r.get('e164'),
+      personId: r.get('personId'),
+      lastSeenAtMs: Date.parse(r.get('firstSeenAt')),
+      strength: claimStrength(r.get('status'), r.get('reachable')),
+    }));
+  }
+
+  async writePhoneConflicts(e164s: string[], conflicts: PhoneConflict[]): Promise<void> {
+    if (e164s.length === 0) return;
+    const byNumber = new Map(conflicts.map((c) => [c.e164, c]));
+    const rows = e164s.map((e164) => {
+      const conflict = byNumber.get(e164);
+      return { e164, personIds: conflict?.personIds ?? [], since: conflict ? new Date(conflict.since).toISOString() : null };
+    });
+    await this.tx.run(cypher('write-phone-conflicts'), { rows });
+  }
+
   async writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void> {
     if (rankings.length === 0) return;
     const persons = rankings.map(({ personId, ranking }) => {
@@ -93,6 +118,16 @@ export class Neo4jResolutionStore implements ResolutionStore {
     });
     await this.tx.run(cypher('write-contacts'), { persons });
   }
+}
+
+/**
+ * How strongly a person holds a number: a reachable contact fully; a number reassigned away from
+ * them (recycled) at the threshold, so an old and a new owner are flagged; a number merely
+ * disconnected or gone stale, weakly.
+ */
+function claimStrength(status: string, reachable: boolean): number {
+  if (reachable) return 1;
+  return status === 'reassigned' ? STRONG_CLAIM_STRENGTH : 0.25;
 }
 
 function contactRow(c: ContactPoint, rank: number) {

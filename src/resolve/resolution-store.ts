@@ -1,4 +1,5 @@
 import type { ContactRanking } from './contacts/contact-point.js';
+import type { PhoneClaim, PhoneConflict } from './contacts/phone-conflicts.js';
 import type { MatchableRecord } from './matchable-record.js';
 
 /** A person as resolution found it before this change. */
@@ -45,4 +46,8 @@ export interface ResolutionStore {
   valueCounts(e164s: string[], addressKeys: string[]): Promise<{ phones: Map<string, number>; addresses: Map<string, number> }>;
   writeResolution(write: ResolutionWrite): Promise<void>;
   writeContacts(rankings: { personId: string; ranking: ContactRanking }[]): Promise<void>;
+  /** Every person's claim on these numbers, as their contact points now stand. */
+  phoneClaims(e164s: string[]): Promise<PhoneClaim[]>;
+  /** Flags the conflicting numbers among `e164s` and clears the others. */
+  writePhoneConflicts(e164s: string[], conflicts: PhoneConflict[]): Promise<void>;
 }

@@ -29,6 +29,12 @@ describe('resolution (real Kafka and Neo4j)', function () {
     return (r.records[0]?.get('id') as string | undefined) ?? null;
   }
 
+  async function phoneConflict(e164: string) {
+    const r = await h.graph.run('MATCH (ph:Phone {e164: $e164}) RETURN ph.conflict AS conflict, ph.conflictPersons AS persons, ph.conflictSince AS since', { e164 });
+    const row = r.records[0]!;
+    return { conflict: row.get('conflict') as string | null, persons: (row.get('persons') as string[] | null) ?? [], since: row.get('since') as string | null };
+  }
+
   async function person(id: string) {
     const r = await h.graph.run(
       `MATCH (p:Person {id: $id})
@@ -164,5 +170,26 @@ describe('resolution (real Kafka and Neo4j)', function () {
     const other = await personOf(newOwner);
     assert.ok(other && other !== (await personOf(creditor)) && other !== (await personOf(telco)));
     assert.equal((await person(other)).best, oldNumber, 'the new owner reaches the recycled number');
+    const flagged = await phoneConflict(oldNumber);
+    assert.equal(flagged.conflict, 'SHARED_OR_RECYCLED');
+    assert.ok(flagged.persons.includes(other) && flagged.persons.includes((await personOf(creditor))!), 'old and new owner are both named');
+  });
+
+  it('when two persons hold the same live number, then it is flagged, and the flag clears once one of them no longer holds it', async () => {
+    const shared = uniqueMobile();
+    const holderB = { name: uniqueHanName('孙'), birthDate: '1991-03-03', nationalId: cnResidentId('19910303') };
+    const a = creditorEvent({ name: uniqueHanName('钱'), birthDate: '1960-02-02', nationalId: cnResidentId('19600202'), phone: shared });
+    const b = creditorEvent({ ...holderB, phone: shared });
+    await ingest(a, b);
+    const [pa, pb] = [await personOf(a), await personOf(b)];
+    assert.ok(pa && pb && pa !== pb);
+    const flagged = await phoneConflict(shared);
+    assert.equal(flagged.conflict, 'SHARED_OR_RECYCLED');
+    assert.deepEqual(flagged.persons, [pa, pb].sort());
+    assert.ok(flagged.since);
+
+    const moved = creditorEvent({ ...holderB, phone: shared, phoneStatus: 'disconnected', recordId: b.sourceRecordId, observedAt: '2024-05-12T00:00:00Z' });
+    await ingest(moved);
+    assert.equal((await phoneConflict(shared)).conflict, null);
   });
 });
