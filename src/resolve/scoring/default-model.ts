@@ -10,14 +10,15 @@ import type { MatchModel } from './match-model.js';
  * same person, a link at 18 bits means posterior odds of 2^8 (over 99.6%); review at 10 bits means
  * about even odds. What that buys, with no term-frequency adjustment:
  * - links: shared active phone + exact name (19.6); national id + close name (20.6); exact name +
- *   birth date + address (24.7); exact name + email + compatible birth date (20.6).
+ *   birth date + address (24.7); exact name + email + compatible birth date (20.6); exact name +
+ *   the same circle of frequent contacts on a new number (18.7).
  * - does not link (review): a name alone (8.1) or with a full birth date (17.3): one CN full name
  *   is shared by thousands born the same day; a national id alone (16.6); name and email (16.9).
  * clusterMinimum (8): two clusters merge only if their cross pairs average at least an exact,
  * uncommon name's worth of evidence; a chain through one ambiguous record averages far less.
  */
 export const DEFAULT_MODEL: MatchModel = {
-  version: 'fs-default-1',
+  version: 'fs-default-2',
   fields: {
     nationalId: {
       exact: { m: 0.97, u: 1e-5 }, // +16.6: collisions are keying errors or a borrowed id
@@ -55,9 +56,12 @@ export const DEFAULT_MODEL: MatchModel = {
       different: { m: 0.5, u: 0.96 }, // -0.9: people change jobs
     },
     thirdParty: {
-      strong_overlap: { m: 0.3, u: 0.002 }, // +7.2: the same circle of contacts (a SIM change)
+      // +12.6: three or more shared frequent contacts covering half of both circles is the SIM-change
+      // signal; telecom records carry no birth date, so with an exact uncommon name (+8.1) and the
+      // old number gone (-2.0) it must reach the link threshold on its own (fs-default-2).
+      strong_overlap: { m: 0.3, u: 0.00005 },
       overlap: { m: 0.3, u: 0.03 }, // +3.3: friends and colleagues share some contacts
-      none: { m: 0.4, u: 0.968 }, // -1.3: circles change over the years
+      none: { m: 0.4, u: 0.96995 }, // -1.3: circles change over the years
     },
   },
   linkThreshold: 18,
