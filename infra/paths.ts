@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { LocalInfraSettings } from '../src/config.js';
+import { projectRoot } from '../src/platform/project-root.js';
+
+export { projectRoot };
 
 /** Every file the launchers read or write, as absolute paths. */
 export interface InfraPaths {
@@ -32,25 +33,6 @@ export interface InfraPaths {
     pid: string;
     password: string;
   };
-}
-
-let cachedRoot: string | undefined;
-
-/**
- * Found from this module's own location rather than process.cwd(), so the same state dir is used
- * no matter where a command is started from (npm scripts, tests, the service binary). Works both
- * from infra/*.ts and from the compiled dist/infra/*.js.
- */
-export function projectRoot(): string {
-  if (cachedRoot !== undefined) return cachedRoot;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  cachedRoot = dir;
-  return dir;
 }
 
 export function infraPaths(settings: Pick<LocalInfraSettings, 'dir'>): InfraPaths {

@@ -1,8 +1,7 @@
-import { ensureLocalInfra } from '../infra/local-infra.js';
 import { startService } from './compose.js';
-import { ensureDevSecrets } from './ingest/dev-secrets.js';
 import type { Config } from './config.js';
-import { createLogger, type Logger } from './platform/logger.js';
+import { withLocalInfra } from './local-config.js';
+import { createLogger } from './platform/logger.js';
 
 /**
  * Brings the service up: local servers first when no external ones are configured, then the
@@ -10,7 +9,7 @@ import { createLogger, type Logger } from './platform/logger.js';
  */
 export async function runService(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
-  const effective = config.useLocalInfra ? await withLocalInfra(config, log) : config;
+  const effective = config.useLocalInfra ? await withLocalInfra(config, (line) => log.info({ component: 'infra' }, line)) : config;
   const service = await startService(effective, log);
   log.info(
     { http: service.url, kafka: effective.kafka.brokers.join(','), neo4j: effective.neo4j.uri },
@@ -41,22 +40,6 @@ export async function runService(config: Config): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-async function withLocalInfra(config: Config, log: Logger): Promise<Config> {
-  const { endpoints } = await ensureLocalInfra(config.localInfra, (line) => log.info({ component: 'infra' }, line));
-  const dev = ensureDevSecrets(config.localInfra.dir);
-  return {
-    ...config,
-    ingest: {
-      ...config.ingest,
-      registryFile: config.ingest.registryFile ?? dev.registryFile,
-      identifierKey: config.ingest.identifierKey ?? dev.identifierKey,
-    },
-    secrets: { ...dev.env, ...config.secrets },
-    kafka: { ...config.kafka, brokers: endpoints.kafkaBrokers },
-    neo4j: { ...config.neo4j, uri: endpoints.neo4jUri, user: endpoints.neo4jUser, password: endpoints.neo4jPassword },
-  };
 }
 
 /** A human summary on stderr, beside the JSON logs on stdout. */

@@ -3,6 +3,7 @@ import { ensureLocalInfra, stopLocalInfra } from '../infra/local-infra.js';
 import { startService, type RunningService } from '../src/compose.js';
 import { topicSpecs } from '../src/topics.js';
 import { canRestartLocalInfra, testConfig, testLogger } from './support/test-config.js';
+import { waitFor } from './support/wait.js';
 
 interface Readiness {
   status: string;
@@ -12,15 +13,6 @@ interface Readiness {
 async function readyz(url: string): Promise<{ status: number; body: Readiness }> {
   const res = await fetch(`${url}/readyz`);
   return { status: res.status, body: (await res.json()) as Readiness };
-}
-
-async function eventually<T>(probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 describe('service (real Kafka and Neo4j)', function () {
@@ -59,14 +51,14 @@ describe('service (real Kafka and Neo4j)', function () {
     if (!canRestartLocalInfra()) this.skip();
     await stopLocalInfra(config.localInfra, ['neo4j']);
     try {
-      const down = await eventually(() => readyz(service.url), (r) => r.status === 503, 20_000);
+      const down = await waitFor('/readyz 503', () => readyz(service.url), (r) => r.status === 503, 20_000, 500);
       assert.equal(down.status, 503);
       assert.equal(down.body.checks.neo4j?.status, 'failing');
       assert.equal(down.body.checks.kafka?.status, 'ok');
     } finally {
       await ensureLocalInfra(config.localInfra, undefined, ['neo4j']);
     }
-    const up = await eventually(() => readyz(service.url), (r) => r.status === 200, 60_000);
+    const up = await waitFor('/readyz 200', () => readyz(service.url), (r) => r.status === 200, 60_000, 500);
     assert.equal(up.status, 200);
   });
 });

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureLocalInfra } from '../../infra/local-infra.js';
 import type { Config } from '../../src/config.js';
-import { ensureDevSecrets } from '../../src/ingest/dev-secrets.js';
+import { withLocalInfra } from '../../src/local-config.js';
 import { loadSourceRegistry } from '../../src/ingest/load-source-registry.js';
 import type { SourceRegistry } from '../../src/ingest/source-registry.js';
 import { projectRoot } from '../../src/platform/project-root.js';
@@ -14,19 +13,8 @@ export interface BenchEnv {
 
 /** The same servers and registry `npm start` would use: local ones when nothing external is set. */
 export async function benchEnv(config: Config): Promise<BenchEnv> {
-  if (!config.useLocalInfra) {
-    return { config, registry: loadSourceRegistry(config.ingest.registryFile!, config.secrets) };
-  }
-  const { endpoints } = await ensureLocalInfra(config.localInfra, (line) => console.error(`[infra] ${line}`));
-  const dev = ensureDevSecrets(config.localInfra.dir);
-  const local: Config = {
-    ...config,
-    kafka: { ...config.kafka, brokers: endpoints.kafkaBrokers },
-    neo4j: { ...config.neo4j, uri: endpoints.neo4jUri, user: endpoints.neo4jUser, password: endpoints.neo4jPassword },
-    ingest: { ...config.ingest, registryFile: dev.registryFile, identifierKey: dev.identifierKey },
-    secrets: { ...dev.env, ...config.secrets },
-  };
-  return { config: local, registry: loadSourceRegistry(dev.registryFile, local.secrets) };
+  const effective = config.useLocalInfra ? await withLocalInfra(config, (line) => console.error(`[infra] ${line}`)) : config;
+  return { config: effective, registry: loadSourceRegistry(effective.ingest.registryFile!, effective.secrets) };
 }
 
 export function writeResult(name: string, result: object): string {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../platform/cypher-file.js';
-import { lockResolution } from './neo4j-record-store.js';
 import type { ContactPoint, ContactRanking } from './contacts/contact-point.js';
 import { STRONG_CLAIM_STRENGTH, type PhoneClaim, type PhoneConflict } from './contacts/phone-conflicts.js';
 import type { MatchableRecord } from './matchable-record.js';
@@ -16,10 +15,6 @@ export class Neo4jResolutionStore implements ResolutionStore {
     private readonly tx: ManagedTransaction,
     private readonly trustOf: (sourceId: string) => number,
   ) {}
-
-  async lock(): Promise<void> {
-    await lockResolution(this.tx);
-  }
 
   async loadRecords(keys: string[]): Promise<MatchableRecord[]> {
     if (keys.length === 0) return [];

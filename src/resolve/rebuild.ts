@@ -31,7 +31,10 @@ export async function rebuildResolution(graph: Neo4jGraph, resolver: Resolver, t
   }
   let done = 0;
   for (const chunk of chunks) {
-    await graph.write((tx) => resolver.resolve(new Neo4jResolutionStore(tx, trustOf), chunk));
+    await graph.write(async (tx) => {
+      await lockResolution(tx);
+      return resolver.resolve(new Neo4jResolutionStore(tx, trustOf), chunk);
+    });
     done += chunk.length;
     opts.onProgress?.(done, keys.length);
   }

@@ -34,10 +34,11 @@ export interface ResolutionWrite {
   ruleSetVersion: string;
 }
 
-/** What resolution reads and writes, all inside one transaction. */
+/**
+ * What resolution reads and writes, all inside one transaction, which holds the resolution lock:
+ * components may overlap, so resolutions are serialized across service replicas.
+ */
 export interface ResolutionStore {
-  /** Serializes resolutions across service replicas: components may overlap. */
-  lock(): Promise<void>;
   loadRecords(keys: string[]): Promise<MatchableRecord[]>;
   replaceBlockKeys(rows: { key: string; blockKeys: string[] }[]): Promise<void>;
   blockCandidates(blockKeys: string[]): Promise<Map<string, string[]>>;

@@ -52,8 +52,8 @@ export class Resolver {
     private readonly newPersonId: () => string = randomUUID,
   ) {}
 
+  /** The caller holds the resolution lock (`lockResolution`) in the transaction `store` is bound to. */
   async resolve(store: ResolutionStore, changedKeys: string[]): Promise<ResolutionOutcome> {
-    await store.lock();
     const changed = await store.loadRecords(changedKeys);
     const live = new Map(changed.map((r) => [r.key, r]));
     await store.replaceBlockKeys(changedKeys.map((key) => ({ key, blockKeys: live.has(key) ? resolutionKeys(live.get(key)!) : [] })));

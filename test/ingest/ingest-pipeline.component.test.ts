@@ -7,6 +7,7 @@ import { providerMessage } from '../../src/ingest/provider-message.js';
 import { signEvent } from '../../src/ingest/signature.js';
 import type { OutboundMessage } from '../../src/platform/event-bus.js';
 import { SUSPENDED_SOURCE, signed, sourceKey, telcoEvent } from '../support/test-sources.js';
+import { waitFor } from '../support/wait.js';
 import { header, IngestHarness, seen } from './ingest-harness.js';
 
 const example = (name: string) =>
@@ -154,10 +155,6 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
   });
 });
 
-async function waitForMetric(h: IngestHarness, name: string, atLeast: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await h.metricValue(name, { source: 'demo-telco' })) < atLeast) {
-    if (Date.now() > deadline) assert.fail(`${name} never reached ${atLeast}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+function waitForMetric(h: IngestHarness, name: string, atLeast: number): Promise<number> {
+  return waitFor(`${name} to reach ${atLeast}`, () => h.metricValue(name, { source: 'demo-telco' }), (n) => n >= atLeast, 60_000);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboundMessage } from '../../src/platform/event-bus.js';
+import { shuffle } from '../support/shuffle.js';
 import { signed, telcoEvent } from '../support/test-sources.js';
 import { seen, type SeenEvent } from './ingest-harness.js';
 
@@ -29,11 +30,4 @@ export function labelledStream(records: number, versions: number, tag = randomUU
   }
   shuffle(all);
   return { messages: all.map(({ event }) => signed(event)), events: all.map(({ event }) => seen(event)), expected };
-}
-
-function shuffle<T>(items: T[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
 }

@@ -5,18 +5,11 @@ import { loadSourceRegistry } from '../../src/ingest/load-source-registry.js';
 import { rebuildResolution } from '../../src/resolve/rebuild.js';
 import { Resolver } from '../../src/resolve/resolver.js';
 import { DEFAULT_RESOLVER_SETTINGS } from '../../src/resolve/resolving-record-store.js';
+import { shuffle } from '../support/shuffle.js';
 import { signed } from '../support/test-sources.js';
 import { IngestHarness, seen } from '../ingest/ingest-harness.js';
 
 type Partition = string[][];
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 /** The clusters as sorted lists of record keys, sorted: comparable whatever the person ids. */
 async function partitionOf(h: IngestHarness, keys: string[]): Promise<Partition> {
