@@ -43,6 +43,31 @@ export const settingsSchema = z.object({
   INGEST_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  AUTH_JWT_PUBLIC_KEY_FILES: z.string().min(1).optional(),
+  AUTH_JWKS_FILE: z.string().min(1).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('recontact'),
+  AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
+  AUTH_HS256_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RELAY_POOL: z.string().min(1).optional(),
+  RELAY_POOL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'may use only letters, digits, dots, underscores and dashes')
+    .default('default'),
+  RELAY_QUARANTINE_DAYS: z.coerce.number().min(0).max(365).default(30),
+  RELAY_DEFAULT_TTL_HOURS: z.coerce.number().min(1).max(720).default(168),
+  RELAY_MAX_TTL_HOURS: z.coerce.number().min(1).max(720).default(720),
+  RELAY_POLICY_PROFILE: z.enum(['CN', 'US']).default('CN'),
+  RELAY_MIN_LINK_SCORE: z.coerce.number().min(0).max(100).default(18),
+  RELAY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  AUDIT_CHAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'may use only letters, digits, dots, underscores and dashes')
+    .default('main'),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1825, 'must keep audit records at least 5 years (1825 days)').default(1825),
   INFRA_DIR: z.string().min(1).default('.infra'),
   INFRA_KAFKA_HEAP_MIB: mib(512, 8192),
   INFRA_NEO4J_HEAP_MIB: mib(1024, 8192),
@@ -69,12 +94,34 @@ const examples: Record<string, string> = {
   INGEST_CHUNK_SIZE: '1000',
   INGEST_MAX_ATTEMPTS: '3',
   SHUTDOWN_TIMEOUT_MS: '30000',
+  AUTH_JWT_PUBLIC_KEY_FILES: '/etc/recontact/idp-es256.pem,/etc/recontact/idp-next.pem',
+  AUTH_JWKS_FILE: '/etc/recontact/jwks.json',
+  AUTH_JWT_ISSUER: 'https://idp.example-bank.internal',
+  AUTH_JWT_AUDIENCE: 'recontact',
+  AUTH_ALLOW_HS256: 'false',
+  AUTH_HS256_SECRET: '$(openssl rand -hex 32)',
+  AUTH_RATE_LIMIT_PER_MINUTE: '600',
+  RELAY_POOL: '+8617100000000-+8617100000999,+8617200000001',
+  RELAY_POOL_NAME: 'cn-main',
+  RELAY_QUARANTINE_DAYS: '30',
+  RELAY_DEFAULT_TTL_HOURS: '168',
+  RELAY_MAX_TTL_HOURS: '720',
+  RELAY_POLICY_PROFILE: 'CN',
+  RELAY_MIN_LINK_SCORE: '18',
+  RELAY_SWEEP_INTERVAL_MS: '30000',
+  AUDIT_CHAIN: 'main',
+  AUDIT_SIGNING_KEY_FILE: '/etc/recontact/audit-ed25519.pem',
+  AUDIT_CHECKPOINT_INTERVAL_MS: '60000',
+  AUDIT_RETENTION_DAYS: '1825',
   INFRA_DIR: '.infra',
   INFRA_KAFKA_HEAP_MIB: '512',
   INFRA_NEO4J_HEAP_MIB: '1024',
   INFRA_NEO4J_PAGECACHE_MIB: '512',
   INFRA_START_TIMEOUT_MS: '180000',
 };
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -102,6 +149,36 @@ export interface Config {
     concurrency: number;
     chunkSize: number;
     maxAttempts: number;
+  };
+  auth: {
+    /** PEM files of the identity provider's RS256/ES256 public keys. */
+    publicKeyFiles: string[];
+    jwksFile: string | undefined;
+    /** Unset only on the local embedded servers, where a development issuer is used. */
+    issuer: string | undefined;
+    audience: string;
+    /** HS256 is for local development only, and only when explicitly enabled. */
+    hs256Secret: string | undefined;
+    rateLimitPerMinute: number;
+  };
+  relay: {
+    /** Unparsed pool spec (E.164 numbers and ranges); unset only on the local embedded servers. */
+    pool: string | undefined;
+    poolName: string;
+    quarantineMs: number;
+    defaultTtlMs: number;
+    maxTtlMs: number;
+    policyProfile: 'CN' | 'US';
+    /** A person's link score (bits) below which its contacts are never routed to. */
+    minLinkScore: number;
+    sweepIntervalMs: number;
+  };
+  audit: {
+    chain: string;
+    /** Ed25519 private key (PEM) that signs checkpoints; generated locally when unset. */
+    signingKeyFile: string | undefined;
+    checkpointIntervalMs: number;
+    retentionDays: number;
   };
   /** Source signing keys are read from the variables the registry names; nothing else reads this. */
   secrets: Readonly<Record<string, string | undefined>>;
@@ -172,6 +249,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       chunkSize: s.INGEST_CHUNK_SIZE,
       maxAttempts: s.INGEST_MAX_ATTEMPTS,
     },
+    auth: {
+      publicKeyFiles: (s.AUTH_JWT_PUBLIC_KEY_FILES ?? '').split(',').map((f) => f.trim()).filter((f) => f.length > 0),
+      jwksFile: s.AUTH_JWKS_FILE,
+      issuer: s.AUTH_JWT_ISSUER,
+      audience: s.AUTH_JWT_AUDIENCE,
+      hs256Secret: s.AUTH_ALLOW_HS256 === 'true' ? s.AUTH_HS256_SECRET : undefined,
+      rateLimitPerMinute: s.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    relay: {
+      pool: s.RELAY_POOL,
+      poolName: s.RELAY_POOL_NAME,
+      quarantineMs: s.RELAY_QUARANTINE_DAYS * DAY_MS,
+      defaultTtlMs: s.RELAY_DEFAULT_TTL_HOURS * HOUR_MS,
+      maxTtlMs: s.RELAY_MAX_TTL_HOURS * HOUR_MS,
+      policyProfile: s.RELAY_POLICY_PROFILE,
+      minLinkScore: s.RELAY_MIN_LINK_SCORE,
+      sweepIntervalMs: s.RELAY_SWEEP_INTERVAL_MS,
+    },
+    audit: {
+      chain: s.AUDIT_CHAIN,
+      signingKeyFile: s.AUDIT_SIGNING_KEY_FILE,
+      checkpointIntervalMs: s.AUDIT_CHECKPOINT_INTERVAL_MS,
+      retentionDays: s.AUDIT_RETENTION_DAYS,
+    },
     secrets: Object.freeze({ ...env }),
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     localInfra: {
@@ -184,14 +285,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Against real servers nothing is generated: the registry and the identifier key must be given. */
+/** Against real servers nothing is generated: registry, keys, issuer and relay pool must be given. */
 function requireForExternal(s: Settings): void {
-  const missing = (['SOURCE_REGISTRY_FILE', 'IDENTIFIER_HMAC_KEY'] as const).filter((name) => s[name] === undefined);
-  if (missing.length > 0) {
-    throw new ConfigError(
-      missing.map(
-        (name) => `${name}: required when KAFKA_BROKERS and NEO4J_URI are set (example: ${name}=${examples[name]})`,
-      ),
+  const required = [
+    'SOURCE_REGISTRY_FILE',
+    'IDENTIFIER_HMAC_KEY',
+    'AUTH_JWT_ISSUER',
+    'RELAY_POOL',
+    'AUDIT_SIGNING_KEY_FILE',
+  ] as const;
+  const problems = required
+    .filter((name) => s[name] === undefined)
+    .map((name) => `${name}: required when KAFKA_BROKERS and NEO4J_URI are set (example: ${name}=${examples[name]})`);
+  const hs256 = s.AUTH_ALLOW_HS256 === 'true';
+  if (s.AUTH_JWT_PUBLIC_KEY_FILES === undefined && s.AUTH_JWKS_FILE === undefined && !hs256) {
+    problems.push(
+      'AUTH_JWT_PUBLIC_KEY_FILES: required (or AUTH_JWKS_FILE) when KAFKA_BROKERS and NEO4J_URI are set, ' +
+        `so tokens can be verified (example: AUTH_JWT_PUBLIC_KEY_FILES=${examples.AUTH_JWT_PUBLIC_KEY_FILES})`,
     );
   }
+  if (hs256 && s.AUTH_HS256_SECRET === undefined) {
+    problems.push(`AUTH_HS256_SECRET: required when AUTH_ALLOW_HS256=true (example: AUTH_HS256_SECRET=${examples.AUTH_HS256_SECRET})`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -26,6 +26,10 @@ describe('config', () => {
     NEO4J_URI: 'neo4j+s://db.example:7687',
     SOURCE_REGISTRY_FILE: '/etc/recontact/sources.json',
     IDENTIFIER_HMAC_KEY: 'ab'.repeat(32),
+    AUTH_JWT_ISSUER: 'https://idp.example',
+    AUTH_JWT_PUBLIC_KEY_FILES: '/etc/recontact/idp.pem',
+    RELAY_POOL: '+8617100000000-+8617100000099',
+    AUDIT_SIGNING_KEY_FILE: '/etc/recontact/audit.pem',
   };
 
   it('when both KAFKA_BROKERS and NEO4J_URI are set, then the external servers are used', () => {
@@ -35,11 +39,25 @@ describe('config', () => {
     assert.equal(config.ingest.identifierKey?.length, 32);
   });
 
-  it('when external servers are used without a registry or identifier key, then both are named as required', () => {
+  it('when external servers are used without registry, keys, issuer or pool, then each is named as required', () => {
     const problems = problemsOf({ KAFKA_BROKERS: external.KAFKA_BROKERS, NEO4J_URI: external.NEO4J_URI });
-    assert.equal(problems.length, 2);
+    assert.equal(problems.length, 6);
     assert.match(problems[0] ?? '', /^SOURCE_REGISTRY_FILE: required when KAFKA_BROKERS and NEO4J_URI are set/);
     assert.match(problems[1] ?? '', /^IDENTIFIER_HMAC_KEY: required .*openssl rand -hex 32/);
+    assert.match(problems[2] ?? '', /^AUTH_JWT_ISSUER: required/);
+    assert.match(problems[3] ?? '', /^RELAY_POOL: required/);
+    assert.match(problems[4] ?? '', /^AUDIT_SIGNING_KEY_FILE: required/);
+    assert.match(problems[5] ?? '', /^AUTH_JWT_PUBLIC_KEY_FILES: required \(or AUTH_JWKS_FILE\)/);
+  });
+
+  it('when HS256 is enabled without a secret, then the secret is named as required', () => {
+    const [problem] = problemsOf({ ...external, AUTH_ALLOW_HS256: 'true' });
+    assert.match(problem ?? '', /^AUTH_HS256_SECRET: required when AUTH_ALLOW_HS256=true/);
+  });
+
+  it('when audit retention is below five years, then it is refused', () => {
+    const [problem] = problemsOf({ ...external, AUDIT_RETENTION_DAYS: '365' });
+    assert.match(problem ?? '', /^AUDIT_RETENTION_DAYS: must keep audit records at least 5 years/);
   });
 
   it('when the identifier key is too short, then it is refused without echoing it', () => {

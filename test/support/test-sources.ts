@@ -1,14 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ensureAccessKeys } from '../../src/dev-access.js';
 import type { SourceRegistryFile } from '../../contracts/source-registry.js';
 import { createDevelopmentRegistry, generateDevKeys } from '../../src/ingest/dev-registry.js';
 import { providerMessage, type ProviderMessage } from '../../src/ingest/provider-message.js';
 
 export const SUSPENDED_SOURCE = 'test-suspended';
+export const TEST_TOKEN_ISSUER = 'recontact-test';
 
-/** The demo sources plus a suspended one, with fresh keys: the suite's own source registry. */
+/**
+ * The demo sources plus a suspended one, with fresh keys: the suite's own source registry; and the
+ * token, audit-checkpoint keys and relay pool a deployment would configure.
+ */
 export function prepareTestSources(): Record<string, string> {
   const file: SourceRegistryFile = createDevelopmentRegistry();
   file.sources.push({
@@ -24,7 +29,14 @@ export function prepareTestSources(): Record<string, string> {
   });
   const registryFile = join(mkdtempSync(join(tmpdir(), 'recontact-sources-')), 'sources.json');
   writeFileSync(registryFile, JSON.stringify(file, null, 2));
+  const keys = ensureAccessKeys(dirname(registryFile));
   return {
+    AUTH_JWT_ISSUER: TEST_TOKEN_ISSUER,
+    AUTH_JWT_PUBLIC_KEY_FILES: keys.tokenPublicKeyFile,
+    RECONTACT_TEST_TOKEN_KEY_FILE: keys.tokenPrivateKeyFile,
+    AUDIT_SIGNING_KEY_FILE: keys.auditSigningKeyFile,
+    RECONTACT_TEST_AUDIT_PUBLIC_KEY_FILE: keys.auditPublicKeyFile,
+    RELAY_POOL: '+8617000000000-+8617000000199',
     SOURCE_REGISTRY_FILE: registryFile,
     IDENTIFIER_HMAC_KEY: randomBytes(32).toString('hex'),
     ...generateDevKeys(file),
