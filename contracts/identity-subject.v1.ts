@@ -16,11 +16,11 @@ export const personName = z
   })
   .meta({ id: 'PersonName', description: 'At least one of full, given or family.' });
 
-const birthDate = z.union([z.iso.date(), z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/)], {
+export const birthDate = z.union([z.iso.date(), z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/)], {
   error: 'must be a date YYYY-MM-DD, or a partial date YYYY-MM or YYYY',
 });
 
-const nationalId = z
+export const nationalId = z
   .strictObject({
     country: countryCode,
     type: z

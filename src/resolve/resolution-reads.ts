@@ -13,7 +13,7 @@ export class ResolutionReads {
   private readonly phoneCounts = new Map<string, number>();
   private readonly addressCounts = new Map<string, number>();
 
-  constructor(private readonly store: ResolutionStore) {}
+  constructor(private readonly store: Pick<ResolutionStore, 'personsOf' | 'valueCounts'>) {}
 
   async personsOf(recordKeys: string[]): Promise<PersonState[]> {
     const unknown = recordKeys.filter((k) => !this.personOfRecord.has(k));

@@ -1,0 +1,19 @@
+// Everything a compliance decision about one case needs, in one read: the matched person, their
+// best contact and how firmly it is theirs, restrictions, recent calls across all creditors, and —
+// for a routed call — whether the caller is one of the creditor's lines or the debtor.
+MATCH (c:Case {key: $caseKey})
+OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
+OPTIONAL MATCH (p)-[:BEST_CONTACT]->(best:Phone)
+RETURN c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
+       p.id AS personId, coalesce(p.restrictions, []) AS restrictions, m.score AS caseScore,
+       best.e164 AS bestE164,
+       best IS NOT NULL AND EXISTS { (p)-[:SUPERSEDED]->(best) } AS bestSuperseded,
+       [(best)<-[:HAS_PHONE]-(r:Record)-[l:RESOLVES_TO]->(p) | coalesce(l.score, -1.0)] AS bestLinkScores,
+       [(best)<-[:HAS_PHONE]-(r:Record)-[:POSSIBLE_MATCH]->(p) | r.key] AS bestPossibleOnly,
+       [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
+       [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL | [r.observedAtMs, r.addressesJson]] AS addresses,
+       [(d:CallDecision {personId: p.id}) WHERE d.atMs >= $sinceMs AND d.action = 'connect' |
+         {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)}] AS history,
+       $from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + $from}) } AS fromCreditorLine,
+       $from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: $from}) } AS fromDebtor,
+       [(l:CreditorLine {creditor: c.creditor}) | l.e164] AS creditorLines

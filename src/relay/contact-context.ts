@@ -1,0 +1,34 @@
+import type { CaseRef } from './case-store.js';
+import type { ContactAttempt, DebtorLocation } from './policy/call-policy.js';
+
+/**
+ * What a compliance decision about one case knows. The best contact's number is here because the
+ * telephony route needs it; nothing built from this may reach a creditor.
+ */
+export interface ContactContext {
+  case: CaseRef;
+  caseState: 'open' | 'closed';
+  erased: boolean;
+  personId: string | null;
+  restrictions: string[];
+  caseScore: number | null;
+  best: {
+    e164: string;
+    superseded: boolean;
+    /** The strongest link of a record holding it to the person; +∞ for the person's first record. */
+    linkScore: number;
+    /** True when only review-band (POSSIBLE_MATCH) records hold it. */
+    possibleMatchOnly: boolean;
+    /** True when the person's own records report it as a relative's or contact's number. */
+    thirdParty: boolean;
+  } | null;
+  location: DebtorLocation;
+  history: ContactAttempt[];
+  fromCreditorLine: boolean;
+  fromDebtor: boolean;
+  creditorLines: string[];
+}
+
+export interface ContactContextReader {
+  forCase(ref: CaseRef, now: Date, from?: string): Promise<ContactContext | undefined>;
+}

@@ -1,0 +1,88 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { cypher } from '../platform/cypher-file.js';
+import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import { caseKey, type CaseRef } from './case-store.js';
+import type { ContactContext, ContactContextReader } from './contact-context.js';
+import type { DebtorLocation } from './policy/call-policy.js';
+
+/** Frequency rules look back at most 7 days; one more covers a local calendar day in any zone. */
+const HISTORY_MS = 8 * 24 * 3600 * 1000;
+
+interface ContextRow {
+  creditor: string;
+  caseId: string;
+  caseState: 'open' | 'closed';
+  erased: boolean;
+  personId: string | null;
+  restrictions: string[];
+  caseScore: number | null;
+  bestE164: string | null;
+  bestSuperseded: boolean;
+  bestLinkScores: number[];
+  bestPossibleOnly: string[];
+  thirdPartyFingerprints: string[];
+  addresses: [number, string][];
+  history: { atMs: number; caseId: string; creditor: string; direction: 'outbound' | 'inbound'; connected: boolean }[];
+  fromCreditorLine: boolean;
+  fromDebtor: boolean;
+  creditorLines: string[];
+}
+
+export class Neo4jContactContextReader implements ContactContextReader {
+  constructor(
+    private readonly graph: Neo4jGraph,
+    private readonly thirdPartyFingerprint: (e164: string) => string,
+  ) {}
+
+  async forCase(ref: CaseRef, now: Date, from?: string): Promise<ContactContext | undefined> {
+    const result = await this.graph.read((tx) =>
+      tx.run(cypher('contact-context'), { caseKey: caseKey(ref), from: from ?? null, sinceMs: now.getTime() - HISTORY_MS }),
+    );
+    const record = result.records[0];
+    if (record === undefined) return undefined;
+    const row = record.toObject() as unknown as ContextRow;
+    if (row.creditor !== ref.creditor) return undefined;
+    const fingerprints = new Set(row.thirdPartyFingerprints);
+    return {
+      case: { creditor: row.creditor, caseId: row.caseId },
+      caseState: row.caseState,
+      erased: row.erased,
+      personId: row.personId,
+      restrictions: row.restrictions,
+      caseScore: row.caseScore,
+      best:
+        row.bestE164 === null
+          ? null
+          : {
+              e164: row.bestE164,
+              superseded: row.bestSuperseded,
+              linkScore: Math.max(...row.bestLinkScores.map((s) => (s < 0 ? Number.POSITIVE_INFINITY : s)), Number.NEGATIVE_INFINITY),
+              possibleMatchOnly: row.bestLinkScores.length === 0 && row.bestPossibleOnly.length > 0,
+              thirdParty: fingerprints.has(this.thirdPartyFingerprint(row.bestE164)),
+            },
+      location: locationOf(row.bestE164, row.addresses),
+      history: row.history.map((h) => ({ ...h, at: new Date(h.atMs) })),
+      fromCreditorLine: row.fromCreditorLine,
+      fromDebtor: row.fromDebtor,
+      creditorLines: row.creditorLines.sort(),
+    };
+  }
+}
+
+/** The best phone's country and the newest record's first address: where the debtor probably is. */
+function locationOf(bestE164: string | null, addresses: [number, string][]): DebtorLocation {
+  const location: DebtorLocation = {};
+  if (bestE164 !== null) {
+    try {
+      const country = parsePhoneNumberWithError(bestE164).country;
+      if (country !== undefined) location.phoneCountry = country;
+    } catch {
+      // An unparseable number gives no location; the policy then assumes the strictest hours.
+    }
+  }
+  const newest = [...addresses].sort((a, b) => b[0] - a[0])[0];
+  const address = newest === undefined ? undefined : (JSON.parse(newest[1]) as { country?: string; region?: string }[])[0];
+  if (address?.country !== undefined) location.addressCountry = address.country;
+  if (address?.region !== undefined) location.addressRegion = address.region;
+  return location;
+}

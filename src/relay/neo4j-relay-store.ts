@@ -1,0 +1,188 @@
+import { randomInt } from 'node:crypto';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../platform/cypher-file.js';
+import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import { caseKey, type CaseRef } from './case-store.js';
+import type { AllocationResult, BindingState, NewBinding, PoolUsage, RelayBinding, RelayStore } from './relay-store.js';
+
+/** How many free numbers one attempt looks at: enough that racing replicas rarely pick the same one. */
+const CANDIDATES = 16;
+const MAX_ATTEMPTS = 8;
+
+interface StoredBinding {
+  id: string;
+  creditor: string;
+  caseId: string;
+  personId: string;
+  relayNumber: string;
+  purpose: string;
+  state: BindingState;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export class Neo4jRelayStore implements RelayStore {
+  constructor(
+    private readonly graph: Neo4jGraph,
+    private readonly settings: { pool: string; quarantineMs: number },
+  ) {}
+
+  async seedPool(numbers: string[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < numbers.length; i += 5_000) {
+      const result = await this.graph.write((tx) =>
+        tx.run<{ added: number }>(
+          `UNWIND $numbers AS e164
+           MERGE (n:RelayNumber {e164: e164})
+             ON CREATE SET n.pool = $pool, n.state = 'free', n.createdAt = datetime(), n.new = true
+           WITH n WHERE n.new REMOVE n.new RETURN count(n) AS added`,
+          { numbers: numbers.slice(i, i + 5_000), pool: this.settings.pool },
+        ),
+      );
+      added += result.records[0]?.get('added') ?? 0;
+    }
+    return added;
+  }
+
+  async allocate(request: NewBinding): Promise<AllocationResult> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try {
+        const result = await this.graph.write((tx) => this.tryAllocate(tx, request));
+        if (result !== 'retry') return result;
+      } catch (error) {
+        // Another replica won the number or the case between our read and our write: look again.
+        if (!isConstraintViolation(error)) throw error;
+      }
+    }
+    return { outcome: 'exhausted' };
+  }
+
+  private async tryAllocate(tx: ManagedTransaction, request: NewBinding): Promise<AllocationResult | 'retry'> {
+    const existing = await this.activeIn(tx, request.case, request.now);
+    if (existing) return { outcome: 'existing', binding: existing };
+    const nowMs = request.now.getTime();
+    const candidates = await tx.run<{ e164: string; mine: boolean }>(
+      `MATCH (n:RelayNumber {pool: $pool})
+       WHERE n.state = 'free' OR (n.state = 'quarantine' AND (n.quarantineUntilMs <= $nowMs OR n.lastPersonId = $personId))
+       RETURN n.e164 AS e164, coalesce(n.lastPersonId = $personId, false) AS mine
+       ORDER BY CASE WHEN n.lastPersonId = $personId THEN 0 ELSE 1 END, n.state, n.e164
+       LIMIT toInteger($limit)`,
+      { pool: this.settings.pool, nowMs, personId: request.personId, limit: CANDIDATES },
+    );
+    const rows = candidates.records.map((r) => ({ e164: r.get('e164'), mine: r.get('mine') }));
+    if (rows.length === 0) return { outcome: 'exhausted' };
+    // The debtor's own previous number first (their call log knows it); otherwise a random one,
+    // so replicas allocating at once spread over the candidates instead of queuing on the first.
+    const e164 = rows[0]!.mine ? rows[0]!.e164 : rows[randomInt(rows.length)]!.e164;
+    const result = await tx.run(cypher('relay-allocate'), {
+      e164,
+      pool: this.settings.pool,
+      nowMs,
+      now: request.now.toISOString(),
+      personId: request.personId,
+      caseKey: caseKey(request.case),
+      creditor: request.case.creditor,
+      caseId: request.case.caseId,
+      bindingId: request.id,
+      purpose: request.purpose,
+      expiresAt: request.expiresAt.toISOString(),
+      expiresAtMs: request.expiresAt.getTime(),
+    });
+    const row = result.records[0];
+    return row ? { outcome: 'created', binding: toBinding(row.get('binding') as StoredBinding) } : 'retry';
+  }
+
+  async activeForCase(ref: CaseRef, now: Date): Promise<RelayBinding | undefined> {
+    return this.graph.read((tx) => this.activeIn(tx, ref, now));
+  }
+
+  private async activeIn(tx: ManagedTransaction, ref: CaseRef, now: Date): Promise<RelayBinding | undefined> {
+    const result = await tx.run(
+      `MATCH (b:RelayBinding {activeCaseKey: $key}) WHERE b.expiresAtMs > $nowMs RETURN b {.*} AS binding`,
+      { key: caseKey(ref), nowMs: now.getTime() },
+    );
+    const row = result.records[0];
+    return row ? toBinding(row.get('binding') as StoredBinding) : undefined;
+  }
+
+  async findBinding(creditor: string, bindingId: string): Promise<RelayBinding | undefined> {
+    const result = await this.graph.read((tx) =>
+      tx.run('MATCH (b:RelayBinding {id: $bindingId}) WHERE b.creditor = $creditor RETURN b {.*} AS binding', { bindingId, creditor }),
+    );
+    const row = result.records[0];
+    return row ? toBinding(row.get('binding') as StoredBinding) : undefined;
+  }
+
+  async end(bindingId: string, state: Exclude<BindingState, 'active'>, reason: string, now: Date): Promise<boolean> {
+    return (await this.endMany([bindingId], state, reason, now)).length > 0;
+  }
+
+  private async endMany(bindingIds: string[], state: Exclude<BindingState, 'active'>, reason: string, now: Date): Promise<RelayBinding[]> {
+    if (bindingIds.length === 0) return [];
+    const result = await this.graph.write((tx) =>
+      tx.run(cypher('relay-end'), {
+        bindingIds,
+        state,
+        reason,
+        now: now.toISOString(),
+        nowMs: now.getTime(),
+        quarantineMs: this.settings.quarantineMs,
+      }),
+    );
+    return result.records.map((r) => toBinding(r.get('binding') as StoredBinding));
+  }
+
+  async expireDue(now: Date, limit: number): Promise<RelayBinding[]> {
+    const due = await this.ids(
+      `MATCH (b:RelayBinding {state: 'active'}) WHERE b.expiresAtMs <= $nowMs RETURN b.id AS id LIMIT toInteger($limit)`,
+      { nowMs: now.getTime(), limit },
+    );
+    return this.endMany(due, 'expired', 'TTL_ELAPSED', now);
+  }
+
+  async revokeForPerson(personId: string, reason: string, now: Date): Promise<RelayBinding[]> {
+    const ids = await this.ids(`MATCH (b:RelayBinding {personId: $personId, state: 'active'}) RETURN b.id AS id`, { personId });
+    return this.endMany(ids, 'revoked', reason, now);
+  }
+
+  async revokeForCase(ref: CaseRef, reason: string, now: Date): Promise<RelayBinding[]> {
+    const ids = await this.ids(`MATCH (b:RelayBinding {activeCaseKey: $key}) RETURN b.id AS id`, { key: caseKey(ref) });
+    return this.endMany(ids, 'revoked', reason, now);
+  }
+
+  async usage(now: Date): Promise<PoolUsage> {
+    const result = await this.graph.read((tx) =>
+      tx.run<PoolUsage>(
+        `MATCH (n:RelayNumber {pool: $pool})
+         RETURN count(n) AS total, count(CASE WHEN n.state = 'bound' THEN 1 END) AS bound,
+                count(CASE WHEN n.state = 'quarantine' AND n.quarantineUntilMs > $nowMs THEN 1 END) AS quarantined`,
+        { pool: this.settings.pool, nowMs: now.getTime() },
+      ),
+    );
+    const row = result.records[0];
+    return { total: row?.get('total') ?? 0, bound: row?.get('bound') ?? 0, quarantined: row?.get('quarantined') ?? 0 };
+  }
+
+  private async ids(query: string, params: Record<string, unknown>): Promise<string[]> {
+    const result = await this.graph.read((tx) => tx.run<{ id: string }>(query, params));
+    return result.records.map((r) => r.get('id'));
+  }
+}
+
+function toBinding(b: StoredBinding): RelayBinding {
+  return {
+    id: b.id,
+    creditor: b.creditor,
+    caseId: b.caseId,
+    personId: b.personId,
+    relayNumber: b.relayNumber,
+    purpose: b.purpose,
+    state: b.state,
+    createdAt: b.createdAt,
+    expiresAt: b.expiresAt,
+  };
+}
+
+function isConstraintViolation(error: unknown): boolean {
+  return error instanceof neo4j.Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
