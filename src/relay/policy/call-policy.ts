@@ -52,16 +52,44 @@ export interface CallRequest {
   history: ContactAttempt[];
 }
 
+/** A relay binding is requested for a case, not for one call: it has no direction of its own. */
+export type RelayRequest = Omit<CallRequest, 'direction'>;
+
+/** Stable ids of the rules that can refuse, for audit records, metrics and API problem codes. */
+export type PolicyRuleId =
+  | 'RESTRICTED_ERASED'
+  | 'RESTRICTED_DECEASED'
+  | 'RESTRICTED_CEASE_COMMUNICATION'
+  | 'RESTRICTED_ATTORNEY'
+  | 'RESTRICTED_DISPUTE'
+  | 'TARGET_THIRD_PARTY'
+  | 'TARGET_POSSIBLE_MATCH'
+  | 'TARGET_SUPERSEDED'
+  | 'TARGET_LOW_CONFIDENCE'
+  | 'US_CALLING_HOURS'
+  | 'CN_CALLING_HOURS'
+  | 'US_SEVEN_IN_SEVEN'
+  | 'US_AFTER_CONVERSATION'
+  | 'CN_DAILY_CONVERSATIONS';
+
+/** Which API error a refusal maps to: restricted 423, target 409, limit 429; hours only at call time. */
+export type PolicyDenialKind = 'restricted' | 'limit' | 'hours' | 'target';
+
 /** The rule that decided, as a stable id (e.g. `US_CALLING_HOURS`, `CN_DAILY_CONVERSATIONS`). */
-export type PolicyDecision =
-  | { allow: true; rule: 'ALLOWED' }
-  | {
-      allow: false;
-      rule: string;
-      /** Which API error it maps to when it refuses a relay request. */
-      kind: 'restricted' | 'limit' | 'hours' | 'target';
-      /** When the same request could next be allowed, if the rule knows. */
-      retryAt?: Date;
-      /** Non-personal inputs of the decision, for the audit record (local hour, counts, zone). */
-      details: Record<string, string | number | boolean>;
-    };
+export type PolicyDecision = PolicyAllowance | PolicyDenial;
+
+export interface PolicyAllowance {
+  allow: true;
+  rule: 'ALLOWED';
+}
+
+export interface PolicyDenial {
+  allow: false;
+  rule: PolicyRuleId;
+  /** Which API error it maps to when it refuses a relay request. */
+  kind: PolicyDenialKind;
+  /** When the same request could next be allowed, if the rule knows. */
+  retryAt?: Date;
+  /** Non-personal inputs of the decision, for the audit record (local hour, counts, zone). */
+  details: Record<string, string | number | boolean>;
+}
