@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logger.js';
 import { callRequestOf, type PolicySettings } from './call-request.js';
 import type { CollectorCall } from './case-service.js';
 import type { ContactContext, ContactContextReader } from './contact-context.js';
-import { evaluateRelayRequest } from './policy/evaluate-call.js';
+import { evaluateRelayRequest } from './policy/evaluate-relay-request.js';
 import type { PolicyDecision } from './policy/call-policy.js';
 import {
   BindingNotFoundError,
