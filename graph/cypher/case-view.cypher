@@ -4,4 +4,4 @@ OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
 RETURN c.caseId AS caseId, c.creditor AS creditor, c.state AS state, c.registeredAt AS registeredAt,
        p.id AS personId, p.reachability AS reachability, m.score AS matchScore,
        CASE WHEN p.contactsRefreshedAt IS NULL THEN null ELSE toString(p.contactsRefreshedAt) END AS lastRefreshedAt,
-       reduce(all = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | all + rs) AS restrictions, coalesce(c.erased, false) AS erased
+       reduce(acc = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | acc + rs) AS restrictions, coalesce(c.erased, false) AS erased

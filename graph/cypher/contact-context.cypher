@@ -5,7 +5,7 @@ MATCH (c:Case {key: $caseKey})
 OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
 OPTIONAL MATCH (p)-[:BEST_CONTACT]->(best:Phone)
 RETURN c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
-       p.id AS personId, reduce(all = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | all + rs) AS restrictions, m.score AS caseScore,
+       p.id AS personId, reduce(acc = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | acc + rs) AS restrictions, m.score AS caseScore,
        best.e164 AS bestE164,
        best IS NOT NULL AND EXISTS { (p)-[:SUPERSEDED]->(best) } AS bestSuperseded,
        [(best)<-[:HAS_PHONE]-(r:Record)-[l:RESOLVES_TO]->(p) | coalesce(l.score, -1.0)] AS bestLinkScores,
