@@ -19,15 +19,52 @@ import type { ReadinessCheck } from './platform/readiness.js';
 import { retryUntil } from './platform/retry.js';
 import { resolvingRecordStore } from './resolve/resolving-record-store.js';
 import { topicNames, topicSpecs } from './topics.js';
+import type { Registry } from 'prom-client';
+import type { AuditLog } from './audit/audit-entry.js';
+import { loadAuditSigningKey } from './audit/audit-checkpoint.js';
+import { AuditCheckpointer } from './audit/audit-checkpointer.js';
+import { AuditPublisher } from './audit/audit-publisher.js';
+import { fingerprintValue } from './audit/fingerprint.js';
+import { Neo4jAuditLog } from './audit/neo4j-audit-log.js';
+import { Neo4jAuditReader } from './audit/neo4j-audit-reader.js';
+import { verifyAuditChain } from './audit/verify-audit-chain.js';
+import { auditRoutes } from './http/audit-routes.js';
+import { createAuth } from './http/auth/create-auth.js';
+import { subjectRateLimit } from './http/auth/subject-rate-limit.js';
+import { caseRoutes } from './http/case-routes.js';
+import { openApiRoutes } from './http/openapi-routes.js';
+import { telephonyRoutes } from './http/telephony-routes.js';
+import { thirdPartyFingerprint } from './ingest/project-event.js';
+import { CaseService } from './relay/case-service.js';
+import { CreditorLines } from './relay/creditor-lines.js';
+import { Neo4jCallDecisionStore } from './relay/neo4j-call-decision-store.js';
+import { Neo4jCaseStore } from './relay/neo4j-case-store.js';
+import { Neo4jContactContextReader } from './relay/neo4j-contact-context.js';
+import { Neo4jRelayStore } from './relay/neo4j-relay-store.js';
+import { createRelayMetrics } from './relay/relay-metrics.js';
+import { parseRelayPool } from './relay/relay-pool-spec.js';
+import { RelayService } from './relay/relay-service.js';
+import { RelaySweeper } from './relay/relay-sweeper.js';
+import { TelephonyRouter } from './relay/telephony-router.js';
+import { DEFAULT_MODEL } from './resolve/scoring/default-model.js';
 
 const PING_TIMEOUT_MS = 2_000;
+/** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
+const ROUTING_TIMEOUT_MS = 2_000;
 const STARTUP_DEADLINE_MS = 60_000;
 
 export interface RunningService {
   url: string;
   graph: Neo4jGraph;
   bus: EventBus;
+  /** Runs the relay's housekeeping once now (expiry, re-matching, pool metrics); tests and operators. */
+  sweepRelays(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What a test may replace: the clock (calling hours, TTLs and freshness all read it). */
+export interface ServiceOverrides {
+  clock?: () => Date;
 }
 
 class MigrationsPendingError extends Error {
@@ -35,7 +72,7 @@ class MigrationsPendingError extends Error {
 }
 
 /** The one place that constructs the service's parts and wires them together. */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+export async function startService(config: Config, log: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const { registryFile, identifierKey } = config.ingest;
   if (registryFile === undefined || identifierKey === undefined) {
     throw new Error('SOURCE_REGISTRY_FILE and IDENTIFIER_HMAC_KEY must be set');
@@ -71,9 +108,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
     },
   ];
 
-  const clock = () => new Date();
+  const clock = overrides.clock ?? (() => new Date());
   const topics = topicNames(config.kafka.topicPrefix);
+  const audit = startAudit(config, { graph, bus, clock, log, topic: topics.audit });
   const ingest = new IngestPipeline({
+    audit: audit.log,
     bus,
     registry,
     records: resolvingRecordStore(graph, (sourceId) => registry.get(sourceId)?.trust ?? 0, undefined, clock),
@@ -95,7 +134,15 @@ export async function startService(config: Config, log: Logger): Promise<Running
   await ingest.start();
   log.info({ topic: topics.identityUpdates, sources: registry.all().length }, 'ingest consumer started');
 
-  const app = createHttpApp({ log, metrics, readiness });
+  const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf: (id) => registry.get(id)?.trust ?? 0 });
+  const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }), clock });
+  const routers = [
+    openApiRoutes(),
+    caseRoutes({ cases: relay.cases, relays: relay.relays, guard: auth.guard }),
+    telephonyRoutes({ router: relay.router, lines: relay.lines, guard: auth.guard, clock }),
+    auditRoutes({ reader: audit.reader, verify: audit.verify, guard: auth.guard, audit: audit.log }),
+  ];
+  const app = createHttpApp({ log, metrics, readiness, routers, rateLimit: subjectRateLimit({ perMinute: config.auth.rateLimitPerMinute, log }) });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const url = serverUrl(server);
@@ -105,10 +152,15 @@ export async function startService(config: Config, log: Logger): Promise<Running
     url,
     graph,
     bus,
+    sweepRelays: async () => {
+      await relay.sweeper.sweep();
+    },
     stop: async () => {
       // Consumers first: the in-flight chunk finishes and commits while the stores are still open.
       await ingest.stop();
       await closeServer(server);
+      await relay.sweeper.stop();
+      await audit.stop();
       await bus.close();
       await graph.close();
     },
@@ -124,4 +176,90 @@ async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await closed;
+}
+
+interface Parts {
+  graph: Neo4jGraph;
+  bus: EventBus;
+  clock: () => Date;
+  log: Logger;
+}
+
+/** The audit log, its signed checkpoints and its feed to the SIEM topic. */
+function startAudit(config: Config, parts: Parts & { topic: string }) {
+  const { graph, bus, clock, log } = parts;
+  if (config.audit.signingKeyFile === undefined) throw new Error('AUDIT_SIGNING_KEY_FILE must be set');
+  const key = loadAuditSigningKey(config.audit.signingKeyFile);
+  const chain = config.audit.chain;
+  const auditLog = new Neo4jAuditLog(graph, { chain, clock, log: log.child({ component: 'audit' }) });
+  const reader = new Neo4jAuditReader(graph, chain);
+  const checkpointer = new AuditCheckpointer(graph, { chain, key, intervalMs: config.audit.checkpointIntervalMs, clock, log });
+  const publisher = new AuditPublisher(graph, bus, { chain, topic: parts.topic, log });
+  checkpointer.start();
+  publisher.start();
+  return {
+    log: auditLog,
+    reader,
+    verify: (range: { fromSeq?: number; toSeq?: number }) => verifyAuditChain(reader, [key.publicKey], range),
+    stop: async () => {
+      await publisher.stop();
+      await checkpointer.stop();
+      await auditLog.close();
+    },
+  };
+}
+
+/** Cases, the relay pool and bindings, telephony routing and the sweeper that keeps them current. */
+async function startRelay(
+  config: Config,
+  parts: Omit<Parts, 'bus'> & { audit: AuditLog; metrics: Registry; identifierKey: Buffer; trustOf: (sourceId: string) => number },
+) {
+  const { graph, audit, clock, log, identifierKey } = parts;
+  if (config.relay.pool === undefined) throw new Error('RELAY_POOL must be set');
+  const poolNumbers = parseRelayPool(config.relay.pool);
+  const poolSet = new Set(poolNumbers);
+  const relayStore = new Neo4jRelayStore(graph, { pool: config.relay.poolName, quarantineMs: config.relay.quarantineMs });
+  const added = await relayStore.seedPool(poolNumbers);
+  log.info({ pool: config.relay.poolName, numbers: poolNumbers.length, added }, 'relay pool ready');
+  const caseStore = new Neo4jCaseStore(graph, DEFAULT_MODEL, parts.trustOf);
+  const contexts = new Neo4jContactContextReader(graph, (e164) => thirdPartyFingerprint(e164, identifierKey));
+  const policy = { profile: config.relay.policyProfile, minLinkScore: config.relay.minLinkScore };
+  const relayLog = log.child({ component: 'relay' });
+  const sweeper = new RelaySweeper({
+    relays: relayStore,
+    cases: caseStore,
+    audit,
+    metrics: createRelayMetrics(parts.metrics),
+    pool: config.relay.poolName,
+    intervalMs: config.relay.sweepIntervalMs,
+    clock,
+    log: relayLog,
+  });
+  await sweeper.publishUsage(clock());
+  sweeper.start();
+  return {
+    sweeper,
+    relayStore,
+    cases: new CaseService({ cases: caseStore, relays: relayStore, audit, fingerprintKey: identifierKey, clock }),
+    relays: new RelayService({
+      contexts,
+      relays: relayStore,
+      audit,
+      policy,
+      ttl: { defaultMs: config.relay.defaultTtlMs, maxMs: config.relay.maxTtlMs },
+      clock,
+      log: relayLog,
+    }),
+    router: new TelephonyRouter({
+      decisions: new Neo4jCallDecisionStore(graph),
+      contexts,
+      audit,
+      policy,
+      fingerprint: (kind, value) => fingerprintValue(identifierKey, kind, value),
+      clock,
+      log: relayLog,
+      timeoutMs: ROUTING_TIMEOUT_MS,
+    }),
+    lines: new CreditorLines({ graph, audit, isRelayNumber: (e164) => poolSet.has(e164), clock }),
+  };
 }
