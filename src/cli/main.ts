@@ -7,13 +7,15 @@ import { dlqCommand, dlqUsage } from './dlq-command.js';
 import { explainCommand, explainUsage } from './explain-command.js';
 import { produceCommand, produceUsage } from './produce-command.js';
 import { rebuildCommand, rebuildUsage } from './rebuild-command.js';
+import { tokenCommand, tokenUsage } from './token-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
 
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, { summary: string; run: Command }> = {
   start: {
-    summary: 'run the service (brings up local Kafka and Neo4j when KAFKA_BROKERS/NEO4J_URI are unset)',
+    summary:
+      'run the service (brings up local Kafka and Neo4j when KAFKA_BROKERS/NEO4J_URI are unset)',
     run: () => runService(loadConfig()),
   },
   produce: {
@@ -39,6 +41,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   train: {
     summary: `estimate the match model's m and u from the graph's candidate pairs, for review (not applied)\n${' '.repeat(15)}${trainUsage}`,
     run: (args) => trainCommand(loadConfig(), args),
+  },
+  token: {
+    summary: `print a signed bearer token (the local development key unless --key)\n${' '.repeat(15)}${tokenUsage}`,
+    run: (args) => Promise.resolve().then(() => tokenCommand(loadConfig(), args)),
   },
 };
 
