@@ -30,7 +30,6 @@ import { Neo4jAuditReader } from './audit/neo4j-audit-reader.js';
 import { verifyAuditChain } from './audit/verify-audit-chain.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createAuth } from './http/auth/create-auth.js';
-import { subjectRateLimit } from './http/auth/subject-rate-limit.js';
 import { caseRoutes } from './http/case-routes.js';
 import { openApiRoutes } from './http/openapi-routes.js';
 import { telephonyRoutes } from './http/telephony-routes.js';
@@ -142,7 +141,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     telephonyRoutes({ router: relay.router, lines: relay.lines, guard: auth.guard, clock }),
     auditRoutes({ reader: audit.reader, verify: audit.verify, guard: auth.guard, audit: audit.log }),
   ];
-  const app = createHttpApp({ log, metrics, readiness, routers, rateLimit: subjectRateLimit({ perMinute: config.auth.rateLimitPerMinute, log }) });
+  const app = createHttpApp({ log, metrics, readiness, routers });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const url = serverUrl(server);

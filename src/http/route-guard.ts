@@ -1,25 +1,13 @@
-import type { RequestHandler } from 'express';
-import type { Actor, Role } from '../actor.js';
+import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
+import { requireActor } from './auth/authenticate.js';
 
-/** Authenticates the caller and admits only the given roles; sets `req.actor`. */
-export type Guard = (roles: readonly Role[]) => RequestHandler[];
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    actor?: Actor;
-  }
-}
-
-/** The actor a guarded route runs as; a route reached without a guard is a wiring bug. */
-export function actorOf(req: { actor?: Actor }): Actor {
-  if (req.actor === undefined) throw new AppError('INTERNAL', 'route is not guarded');
-  return req.actor;
-}
+export type { Guard } from './auth/guard.js';
+export { requireActor as actorOf } from './auth/authenticate.js';
 
 /** A collector always acts for its creditor; the token's `creditor` claim is the tenant. */
-export function collectorOf(req: { actor?: Actor }): Actor & { creditor: string } {
-  const actor = actorOf(req);
-  if (actor.creditor === undefined) throw new AppError('INTERNAL', 'collector without a creditor');
+export function collectorOf(req: Parameters<typeof requireActor>[0]): Actor & { creditor: string } {
+  const actor = requireActor(req);
+  if (actor.role !== 'collector' || actor.creditor === undefined) throw new AppError('INTERNAL', 'route admits collectors only');
   return actor as Actor & { creditor: string };
 }
