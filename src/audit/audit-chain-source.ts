@@ -20,5 +20,8 @@ export interface AuditChainSource {
   /** The head the writers last recorded; undefined for a source without one (an export). */
   head(): Promise<{ seq: number; hash: string } | undefined>;
   /** Stored seqs of the records with fromTime ≤ at < toTime (ISO 8601). */
-  seqsBetween(fromTime: string | undefined, toTime: string | undefined): Promise<SeqBounds | undefined>;
+  seqsBetween(
+    fromTime: string | undefined,
+    toTime: string | undefined,
+  ): Promise<SeqBounds | undefined>;
 }

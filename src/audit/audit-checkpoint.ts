@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalJson } from './canonical-json.js';
 
@@ -21,14 +28,19 @@ export interface AuditSigningKey {
 
 /** First 16 hex characters of SHA-256 over the SPKI DER: names the key that signed a checkpoint. */
 export function publicKeyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Reads a PKCS#8 PEM Ed25519 private key; the public key is derived from it. */
 export function loadAuditSigningKey(file: string): AuditSigningKey {
   const privateKey = createPrivateKey(readFileSync(file));
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`the audit signing key must be Ed25519, not ${privateKey.asymmetricKeyType ?? 'unknown'} (generate one with: openssl genpkey -algorithm ed25519)`);
+    throw new Error(
+      `the audit signing key must be Ed25519, not ${privateKey.asymmetricKeyType ?? 'unknown'} (generate one with: openssl genpkey -algorithm ed25519)`,
+    );
   }
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, publicKeyId: publicKeyId(publicKey) };
@@ -37,20 +49,37 @@ export function loadAuditSigningKey(file: string): AuditSigningKey {
 /** Reads an SPKI PEM public key, or derives it from a private key PEM. */
 export function loadAuditPublicKey(file: string): KeyObject {
   const pem = readFileSync(file);
-  return pem.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem);
+  return pem.includes('PRIVATE KEY')
+    ? createPublicKey(createPrivateKey(pem))
+    : createPublicKey(pem);
 }
 
-export function signCheckpoint(head: { chain: string; seq: number; hash: string; at: string }, key: AuditSigningKey): AuditCheckpoint {
+export function signCheckpoint(
+  head: { chain: string; seq: number; hash: string; at: string },
+  key: AuditSigningKey,
+): AuditCheckpoint {
   const statement = checkpointStatement(head);
-  return { ...head, signature: sign(null, statement, key.privateKey).toString('base64'), publicKeyId: key.publicKeyId };
+  return {
+    ...head,
+    signature: sign(null, statement, key.privateKey).toString('base64'),
+    publicKeyId: key.publicKeyId,
+  };
 }
 
 /** True when one of `publicKeys` signed exactly this checkpoint's chain, seq, hash and time. */
-export function checkpointSignatureValid(checkpoint: AuditCheckpoint, publicKeys: readonly KeyObject[]): boolean {
+export function checkpointSignatureValid(
+  checkpoint: AuditCheckpoint,
+  publicKeys: readonly KeyObject[],
+): boolean {
   const key = publicKeys.find((k) => publicKeyId(k) === checkpoint.publicKeyId);
   if (key === undefined || typeof checkpoint.signature !== 'string') return false;
   try {
-    return verify(null, checkpointStatement(checkpoint), key, Buffer.from(checkpoint.signature, 'base64'));
+    return verify(
+      null,
+      checkpointStatement(checkpoint),
+      key,
+      Buffer.from(checkpoint.signature, 'base64'),
+    );
   } catch {
     return false;
   }

@@ -29,7 +29,12 @@ export class AuditCheckpointer {
     private readonly options: AuditCheckpointerOptions,
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.task = new RepeatingTask('audit checkpoint', options.intervalMs, () => this.checkpointNow(), options.log);
+    this.task = new RepeatingTask(
+      'audit checkpoint',
+      options.intervalMs,
+      () => this.checkpointNow(),
+      options.log,
+    );
   }
 
   start(): void {
@@ -53,16 +58,27 @@ export class AuditCheckpointer {
       );
       const row = result.records[0];
       const seq = row?.get('seq') as number | undefined;
-      if (row === undefined || seq === undefined || seq === 0 || ((row.get('lastSigned') as number | null) ?? 0) >= seq) return undefined;
+      if (
+        row === undefined ||
+        seq === undefined ||
+        seq === 0 ||
+        ((row.get('lastSigned') as number | null) ?? 0) >= seq
+      )
+        return undefined;
       const hash = row.get('hash') as string;
       if (row.get('recordHash') !== hash) {
-        throw new AuditIntegrityError(`refusing to sign chain ${chain} at seq ${seq}: the head and the record there disagree; run recontact audit verify`);
+        throw new AuditIntegrityError(
+          `refusing to sign chain ${chain} at seq ${seq}: the head and the record there disagree; run recontact audit verify`,
+        );
       }
       const checkpoint = signCheckpoint({ chain, seq, hash, at: this.clock().toISOString() }, key);
-      await tx.run('MERGE (c:AuditCheckpoint {key: $key}) ON CREATE SET c += $checkpoint, c.seq = toInteger($checkpoint.seq)', {
-        key: `${chain}:${seq}`,
-        checkpoint,
-      });
+      await tx.run(
+        'MERGE (c:AuditCheckpoint {key: $key}) ON CREATE SET c += $checkpoint, c.seq = toInteger($checkpoint.seq)',
+        {
+          key: `${chain}:${seq}`,
+          checkpoint,
+        },
+      );
       this.options.log?.info({ chain, seq }, 'audit checkpoint signed');
       return checkpoint;
     });

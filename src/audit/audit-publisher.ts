@@ -34,7 +34,12 @@ export class AuditPublisher {
     private readonly options: AuditPublisherOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.task = new RepeatingTask('audit publish', options.intervalMs ?? 1_000, () => this.publishPending(), options.log);
+    this.task = new RepeatingTask(
+      'audit publish',
+      options.intervalMs ?? 1_000,
+      () => this.publishPending(),
+      options.log,
+    );
   }
 
   start(): void {
@@ -48,7 +53,8 @@ export class AuditPublisher {
   /** Publishes until caught up; returns how many records were sent. */
   async publishPending(): Promise<number> {
     let total = 0;
-    for (let sent = await this.publishOnce(); sent > 0; sent = await this.publishOnce()) total += sent;
+    for (let sent = await this.publishOnce(); sent > 0; sent = await this.publishOnce())
+      total += sent;
     return total;
   }
 
@@ -61,14 +67,27 @@ export class AuditPublisher {
         { chain },
       );
       const after = cursor.records[0]!.get('seq') as number;
-      const page = await tx.run(cypher('audit-records-range'), { chain, fromSeq: after + 1, toSeq: after + this.batchSize });
+      const page = await tx.run(cypher('audit-records-range'), {
+        chain,
+        fromSeq: after + 1,
+        toSeq: after + this.batchSize,
+      });
       const records = page.records.map((r) => {
         const stored = r.get('record') as { canonical: string; hash: string };
-        return { ...(JSON.parse(stored.canonical) as Omit<AuditRecord, 'hash'>), hash: stored.hash };
+        return {
+          ...(JSON.parse(stored.canonical) as Omit<AuditRecord, 'hash'>),
+          hash: stored.hash,
+        };
       });
       if (records.length === 0) return 0;
-      await this.bus.send(topic, records.map((record) => ({ key: chain, value: JSON.stringify(record) })));
-      await tx.run('MATCH (c:AuditPublishCursor {chain: $chain}) SET c.seq = toInteger($seq)', { chain, seq: records[records.length - 1]!.seq });
+      await this.bus.send(
+        topic,
+        records.map((record) => ({ key: chain, value: JSON.stringify(record) })),
+      );
+      await tx.run('MATCH (c:AuditPublishCursor {chain: $chain}) SET c.seq = toInteger($seq)', {
+        chain,
+        seq: records[records.length - 1]!.seq,
+      });
       return records.length;
     });
   }

@@ -25,8 +25,17 @@ export interface ExportHeader {
  * nearest checkpoints around it, so the excerpt verifies on its own: its first record links to a
  * signed checkpoint (or to genesis) and a signed checkpoint covers its last record when one exists yet.
  */
-export async function* exportAudit(source: AuditChainSource, range: ExportRange = {}): AsyncGenerator<string> {
-  const header: ExportHeader = { type: 'audit-export', format: 1, chain: source.chain, fromTime: range.fromTime, toTime: range.toTime };
+export async function* exportAudit(
+  source: AuditChainSource,
+  range: ExportRange = {},
+): AsyncGenerator<string> {
+  const header: ExportHeader = {
+    type: 'audit-export',
+    format: 1,
+    chain: source.chain,
+    fromTime: range.fromTime,
+    toTime: range.toTime,
+  };
   const bounds = await source.bounds();
   const wanted = await source.seqsBetween(range.fromTime, range.toTime);
   if (bounds === undefined || wanted === undefined) {
@@ -44,7 +53,8 @@ export async function* exportAudit(source: AuditChainSource, range: ExportRange 
   for (let from = fromSeq; from <= toSeq; from += pageSize) {
     const to = Math.min(from + pageSize - 1, toSeq);
     for (const record of await source.records(from, to)) yield line({ type: 'record', ...record });
-    for (const checkpoint of await source.checkpoints(from, to)) yield line({ type: 'checkpoint', ...checkpoint });
+    for (const checkpoint of await source.checkpoints(from, to))
+      yield line({ type: 'checkpoint', ...checkpoint });
   }
 }
 

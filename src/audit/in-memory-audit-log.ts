@@ -17,7 +17,12 @@ export class InMemoryAuditLog implements AuditLog {
   append(entry: AuditEntry): Promise<AuditRecord> {
     if (this.failing) return Promise.reject(new DependencyUnavailableError('audit store'));
     const last = this.records[this.records.length - 1];
-    const position = { chain: this.chain, seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), prevHash: last?.hash ?? GENESIS_HASH };
+    const position = {
+      chain: this.chain,
+      seq: (last?.seq ?? 0) + 1,
+      at: this.clock().toISOString(),
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
     const { record, stored } = sealAuditRecord(entry, position);
     this.records.push(record);
     this.stored.push(stored);

@@ -16,19 +16,33 @@ export class MemoryChainSource implements AuditChainSource {
   }
 
   records(fromSeq: number, toSeq: number): Promise<StoredAuditRecord[]> {
-    return Promise.resolve(this.stored.filter((r) => r.seq >= fromSeq && r.seq <= toSeq).sort((a, b) => a.seq - b.seq));
+    return Promise.resolve(
+      this.stored.filter((r) => r.seq >= fromSeq && r.seq <= toSeq).sort((a, b) => a.seq - b.seq),
+    );
   }
 
   checkpoints(fromSeq: number, toSeq: number): Promise<AuditCheckpoint[]> {
-    return Promise.resolve(this.signed.filter((c) => c.seq >= fromSeq && c.seq <= toSeq).sort((a, b) => a.seq - b.seq));
+    return Promise.resolve(
+      this.signed.filter((c) => c.seq >= fromSeq && c.seq <= toSeq).sort((a, b) => a.seq - b.seq),
+    );
   }
 
   head(): Promise<{ seq: number; hash: string } | undefined> {
     return Promise.resolve(this.lastHead);
   }
 
-  seqsBetween(fromTime: string | undefined, toTime: string | undefined): Promise<SeqBounds | undefined> {
-    return Promise.resolve(seqBounds(this.stored.filter((r) => (fromTime === undefined || r.at >= fromTime) && (toTime === undefined || r.at < toTime))));
+  seqsBetween(
+    fromTime: string | undefined,
+    toTime: string | undefined,
+  ): Promise<SeqBounds | undefined> {
+    return Promise.resolve(
+      seqBounds(
+        this.stored.filter(
+          (r) =>
+            (fromTime === undefined || r.at >= fromTime) && (toTime === undefined || r.at < toTime),
+        ),
+      ),
+    );
   }
 }
 

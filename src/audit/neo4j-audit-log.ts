@@ -62,7 +62,9 @@ export class Neo4jAuditLog implements AuditLog {
     try {
       assertSealable(entry);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new TypeError('the audit entry is not JSON'));
+      return Promise.reject(
+        error instanceof Error ? error : new TypeError('the audit entry is not JSON'),
+      );
     }
     return new Promise<AuditRecord>((resolve, reject) => {
       const pending: Pending = {
@@ -70,11 +72,23 @@ export class Neo4jAuditLog implements AuditLog {
         settled: false,
         resolve,
         reject,
-        timer: setTimeout(() => fail(pending, new DependencyUnavailableError('audit store', new TimeoutError('audit store', this.timeoutMs))), this.timeoutMs),
+        timer: setTimeout(
+          () =>
+            fail(
+              pending,
+              new DependencyUnavailableError(
+                'audit store',
+                new TimeoutError('audit store', this.timeoutMs),
+              ),
+            ),
+          this.timeoutMs,
+        ),
       };
       this.queue.push(pending);
       // The first append of a burst waits one turn of the event loop, so concurrent callers share its commit.
-      this.flushing ??= new Promise<void>((done) => setImmediate(() => void this.flush().finally(done)));
+      this.flushing ??= new Promise<void>((done) =>
+        setImmediate(() => void this.flush().finally(done)),
+      );
     });
   }
 
@@ -88,10 +102,18 @@ export class Neo4jAuditLog implements AuditLog {
       const batch = this.queue.splice(0, this.maxBatch).filter((p) => !p.settled);
       if (batch.length === 0) continue;
       try {
-        const records = await this.graph.write((tx) => this.appendBatch(tx, batch.map((p) => p.entry)));
+        const records = await this.graph.write((tx) =>
+          this.appendBatch(
+            tx,
+            batch.map((p) => p.entry),
+          ),
+        );
         batch.forEach((p, i) => succeed(p, records[i]!));
       } catch (error) {
-        this.options.log?.error({ ...safeErrorSummary(error), entries: batch.length, chain: this.chain }, 'audit append failed');
+        this.options.log?.error(
+          { ...safeErrorSummary(error), entries: batch.length, chain: this.chain },
+          'audit append failed',
+        );
         const failure = new DependencyUnavailableError('audit store', error);
         for (const p of batch) fail(p, failure);
       }

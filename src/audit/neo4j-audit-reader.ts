@@ -3,7 +3,13 @@ import { cypher } from '../platform/cypher-file.js';
 import type { AuditChainSource, SeqBounds } from './audit-chain-source.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
 import type { AuditRecord } from './audit-entry.js';
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, type AuditFilter, type AuditPage, type AuditReader } from './audit-reader.js';
+import {
+  DEFAULT_QUERY_LIMIT,
+  MAX_QUERY_LIMIT,
+  type AuditFilter,
+  type AuditPage,
+  type AuditReader,
+} from './audit-reader.js';
 import { withoutUndefined, type StoredAuditRecord } from './stored-audit-record.js';
 
 /** Each filter is a fixed clause over a parameter: nothing from the request is ever spliced into Cypher. */
@@ -28,19 +34,28 @@ export class Neo4jAuditReader implements AuditReader, AuditChainSource {
 
   async query(filter: AuditFilter): Promise<AuditPage> {
     const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_QUERY_LIMIT), MAX_QUERY_LIMIT);
-    const used = (Object.keys(FILTER_CLAUSES) as (keyof typeof FILTER_CLAUSES)[]).filter((k) => filter[k] !== undefined);
+    const used = (Object.keys(FILTER_CLAUSES) as (keyof typeof FILTER_CLAUSES)[]).filter(
+      (k) => filter[k] !== undefined,
+    );
     const where = ['r.chain = $chain', ...used.map((k) => FILTER_CLAUSES[k])].join(' AND ');
     const result = await this.graph.read((tx) =>
-      tx.run(`MATCH (r:AuditRecord) WHERE ${where} RETURN r.canonical AS canonical, r.hash AS hash ORDER BY r.seq DESC LIMIT toInteger($limit)`, {
-        ...filter,
-        chain: this.chain,
-        limit,
-      }),
+      tx.run(
+        `MATCH (r:AuditRecord) WHERE ${where} RETURN r.canonical AS canonical, r.hash AS hash ORDER BY r.seq DESC LIMIT toInteger($limit)`,
+        {
+          ...filter,
+          chain: this.chain,
+          limit,
+        },
+      ),
     );
-    const records = result.records.map(
-      (r) => ({ ...(JSON.parse(r.get('canonical') as string) as Omit<AuditRecord, 'hash'>), hash: r.get('hash') as string }),
-    );
-    return { records, nextCursor: records.length === limit ? records[records.length - 1]!.seq : null };
+    const records = result.records.map((r) => ({
+      ...(JSON.parse(r.get('canonical') as string) as Omit<AuditRecord, 'hash'>),
+      hash: r.get('hash') as string,
+    }));
+    return {
+      records,
+      nextCursor: records.length === limit ? records[records.length - 1]!.seq : null,
+    };
   }
 
   async bounds(): Promise<SeqBounds | undefined> {
@@ -53,11 +68,15 @@ export class Neo4jAuditReader implements AuditReader, AuditChainSource {
       ),
     );
     const row = result.records[0];
-    return row === undefined ? undefined : { first: row.get('first') as number, last: row.get('last') as number };
+    return row === undefined
+      ? undefined
+      : { first: row.get('first') as number, last: row.get('last') as number };
   }
 
   async records(fromSeq: number, toSeq: number): Promise<StoredAuditRecord[]> {
-    const result = await this.graph.read((tx) => tx.run(cypher('audit-records-range'), { chain: this.chain, fromSeq, toSeq }));
+    const result = await this.graph.read((tx) =>
+      tx.run(cypher('audit-records-range'), { chain: this.chain, fromSeq, toSeq }),
+    );
     return result.records.map((r) => withoutUndefined(r.get('record') as StoredAuditRecord));
   }
 
@@ -73,12 +92,21 @@ export class Neo4jAuditReader implements AuditReader, AuditChainSource {
   }
 
   async head(): Promise<{ seq: number; hash: string } | undefined> {
-    const result = await this.graph.read((tx) => tx.run('MATCH (h:AuditHead {chain: $chain}) RETURN h.seq AS seq, h.hash AS hash', { chain: this.chain }));
+    const result = await this.graph.read((tx) =>
+      tx.run('MATCH (h:AuditHead {chain: $chain}) RETURN h.seq AS seq, h.hash AS hash', {
+        chain: this.chain,
+      }),
+    );
     const row = result.records[0];
-    return row === undefined ? undefined : { seq: row.get('seq') as number, hash: row.get('hash') as string };
+    return row === undefined
+      ? undefined
+      : { seq: row.get('seq') as number, hash: row.get('hash') as string };
   }
 
-  async seqsBetween(fromTime: string | undefined, toTime: string | undefined): Promise<SeqBounds | undefined> {
+  async seqsBetween(
+    fromTime: string | undefined,
+    toTime: string | undefined,
+  ): Promise<SeqBounds | undefined> {
     const result = await this.graph.read((tx) =>
       tx.run(
         `MATCH (r:AuditRecord) WHERE r.chain = $chain AND r.at >= $fromTime AND r.at < $toTime

@@ -22,9 +22,14 @@ const DAY_MS = 86_400_000;
  * it is expired and the oldest kept record links to a signature (docs/audit.md, Retention). That
  * checkpoint is kept; older ones go with their records. Deletes in batches and is safe to re-run.
  */
-export async function purgeExpiredAudit(graph: Neo4jGraph, options: PurgeOptions): Promise<PurgeResult> {
+export async function purgeExpiredAudit(
+  graph: Neo4jGraph,
+  options: PurgeOptions,
+): Promise<PurgeResult> {
   const { chain } = options;
-  const cutoff = new Date((options.clock?.() ?? new Date()).getTime() - options.olderThanDays * DAY_MS).toISOString();
+  const cutoff = new Date(
+    (options.clock?.() ?? new Date()).getTime() - options.olderThanDays * DAY_MS,
+  ).toISOString();
   const found = await graph.read((tx) =>
     tx.run(
       `OPTIONAL MATCH (h:AuditHead {chain: $chain})
@@ -36,19 +41,40 @@ export async function purgeExpiredAudit(graph: Neo4jGraph, options: PurgeOptions
   );
   const cutSeq = (found.records[0]?.get('cut') as number | null) ?? 0;
   if (cutSeq === 0) return { cutSeq, deletedRecords: 0, deletedCheckpoints: 0 };
-  const deletedRecords = await deleteInBatches(graph, 'AuditRecord', 'r.seq <= toInteger($cutSeq)', { chain, cutSeq }, options.batchSize);
-  const deletedCheckpoints = await deleteInBatches(graph, 'AuditCheckpoint', 'r.seq < toInteger($cutSeq)', { chain, cutSeq }, options.batchSize);
+  const deletedRecords = await deleteInBatches(
+    graph,
+    'AuditRecord',
+    'r.seq <= toInteger($cutSeq)',
+    { chain, cutSeq },
+    options.batchSize,
+  );
+  const deletedCheckpoints = await deleteInBatches(
+    graph,
+    'AuditCheckpoint',
+    'r.seq < toInteger($cutSeq)',
+    { chain, cutSeq },
+    options.batchSize,
+  );
   return { cutSeq, deletedRecords, deletedCheckpoints };
 }
 
-async function deleteInBatches(graph: Neo4jGraph, label: string, condition: string, params: Record<string, unknown>, batchSize = 10_000): Promise<number> {
+async function deleteInBatches(
+  graph: Neo4jGraph,
+  label: string,
+  condition: string,
+  params: Record<string, unknown>,
+  batchSize = 10_000,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const result = await graph.write((tx) =>
-      tx.run(`MATCH (r:${label}) WHERE r.chain = $chain AND ${condition} WITH r LIMIT toInteger($batchSize) DELETE r RETURN count(*) AS n`, {
-        ...params,
-        batchSize,
-      }),
+      tx.run(
+        `MATCH (r:${label}) WHERE r.chain = $chain AND ${condition} WITH r LIMIT toInteger($batchSize) DELETE r RETURN count(*) AS n`,
+        {
+          ...params,
+          batchSize,
+        },
+      ),
     );
     const n = result.records[0]?.get('n') as number;
     total += n;

@@ -35,7 +35,11 @@ export class RepeatingTask {
       this.running = this.work()
         .then(
           () => undefined,
-          (error: unknown) => this.log?.warn({ ...safeErrorSummary(error), task: this.name }, 'periodic audit task failed; retrying next interval'),
+          (error: unknown) =>
+            this.log?.warn(
+              { ...safeErrorSummary(error), task: this.name },
+              'periodic audit task failed; retrying next interval',
+            ),
         )
         .finally(() => {
           this.running = undefined;

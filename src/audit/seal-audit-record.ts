@@ -14,11 +14,16 @@ export interface ChainPosition {
 }
 
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash + canonical).digest('hex');
+  return createHash('sha256')
+    .update(prevHash + canonical)
+    .digest('hex');
 }
 
 /** Places an entry at a chain position: its canonical form, hash and indexed copies. */
-export function sealAuditRecord(entry: AuditEntry, position: ChainPosition): { record: AuditRecord; stored: StoredAuditRecord } {
+export function sealAuditRecord(
+  entry: AuditEntry,
+  position: ChainPosition,
+): { record: AuditRecord; stored: StoredAuditRecord } {
   const canonical = canonicalJson(recordBody(entry, position));
   const hash = chainHash(position.prevHash, canonical);
   const record = { ...(JSON.parse(canonical) as Omit<AuditRecord, 'hash'>), hash };
@@ -45,7 +50,9 @@ const RESOURCE_KEYS = [
  * the log; empty optional objects are left out so equal entries always hash alike.
  */
 function recordBody(entry: AuditEntry, position: ChainPosition): JsonValue {
-  const resources = entry.resources && nonEmpty(Object.fromEntries(RESOURCE_KEYS.map((k) => [k, entry.resources?.[k]])));
+  const resources =
+    entry.resources &&
+    nonEmpty(Object.fromEntries(RESOURCE_KEYS.map((k) => [k, entry.resources?.[k]])));
   return {
     chain: position.chain,
     seq: position.seq,

@@ -59,5 +59,7 @@ export function indexedFields(entry: AuditEntry): IndexedAuditFields {
 
 /** Neo4j has no stored nulls and JSON Lines drops undefined: both mean "absent" here. */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as T;
 }

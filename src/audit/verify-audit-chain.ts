@@ -5,7 +5,8 @@ import { inspectAuditRecord } from './inspect-audit-record.js';
 import { GENESIS_HASH } from './seal-audit-record.js';
 import type { StoredAuditRecord } from './stored-audit-record.js';
 
-export type TamperKind = 'EDITED' | 'DELETED' | 'INSERTED' | 'REORDERED' | 'FORGED_CHECKPOINT' | 'CHECKPOINT_MISMATCH';
+export type TamperKind =
+  'EDITED' | 'DELETED' | 'INSERTED' | 'REORDERED' | 'FORGED_CHECKPOINT' | 'CHECKPOINT_MISMATCH';
 
 export interface BrokenPosition {
   seq: number;
@@ -52,7 +53,9 @@ export async function verifyAuditChain(
   publicKeys: KeyObject | readonly KeyObject[],
   range: VerifyRange = {},
 ): Promise<AuditVerification> {
-  const keys = Array.isArray(publicKeys) ? (publicKeys as readonly KeyObject[]) : [publicKeys as KeyObject];
+  const keys = Array.isArray(publicKeys)
+    ? (publicKeys as readonly KeyObject[])
+    : [publicKeys as KeyObject];
   const walk = new ChainWalk(source, keys);
   return walk.run(range);
 }
@@ -69,7 +72,8 @@ class ChainWalk {
 
   async run(range: VerifyRange): Promise<AuditVerification> {
     const bounds = await this.source.bounds();
-    if (bounds === undefined) return this.result(range.toSeq === undefined ? await this.beyondEnd(0, '') : undefined);
+    if (bounds === undefined)
+      return this.result(range.toSeq === undefined ? await this.beyondEnd(0, '') : undefined);
     const start = Math.max(range.fromSeq ?? bounds.first, bounds.first);
     const end = Math.min(range.toSeq ?? bounds.last, bounds.last);
     if (start > end) return this.result();
@@ -86,11 +90,22 @@ class ChainWalk {
       const bySeq = groupBySeq(await this.source.records(from, to));
       const checkpoints = groupBySeq(await this.source.checkpoints(from, to));
       for (const [seq, group] of bySeq) {
-        if (seq > expected) return this.result({ seq: expected, kind: 'DELETED', detail: `no record at seq ${expected}; the chain continues at seq ${seq}` });
-        if (group.length > 1) return this.result({ seq, kind: 'INSERTED', detail: `${group.length} records claim seq ${seq}` });
+        if (seq > expected)
+          return this.result({
+            seq: expected,
+            kind: 'DELETED',
+            detail: `no record at seq ${expected}; the chain continues at seq ${seq}`,
+          });
+        if (group.length > 1)
+          return this.result({
+            seq,
+            kind: 'INSERTED',
+            detail: `${group.length} records claim seq ${seq}`,
+          });
         const record = group[0]!;
         const broken =
-          (await this.checkRecord(record, prevHash, prevPrevHash)) ?? this.checkCheckpoints(checkpoints.get(seq) ?? [], record);
+          (await this.checkRecord(record, prevHash, prevPrevHash)) ??
+          this.checkCheckpoints(checkpoints.get(seq) ?? [], record);
         if (broken) return this.result(broken);
         prevPrevHash = prevHash;
         prevHash = record.hash;
@@ -99,8 +114,17 @@ class ChainWalk {
         this.lastSeq = seq;
       }
     }
-    if (expected <= end) return this.result({ seq: expected, kind: 'DELETED', detail: `no record at seq ${expected}` });
-    return this.result(range.toSeq === undefined || range.toSeq >= bounds.last ? await this.beyondEnd(end, prevHash) : undefined);
+    if (expected <= end)
+      return this.result({
+        seq: expected,
+        kind: 'DELETED',
+        detail: `no record at seq ${expected}`,
+      });
+    return this.result(
+      range.toSeq === undefined || range.toSeq >= bounds.last
+        ? await this.beyondEnd(end, prevHash)
+        : undefined,
+    );
   }
 
   /** The hash the first record must link to: genesis, the stored record before it, or a signed checkpoint. */
@@ -109,7 +133,12 @@ class ChainWalk {
     const [previous] = await this.source.records(start - 1, start - 1);
     if (previous !== undefined) {
       const inspection = inspectAuditRecord(previous, this.source.chain);
-      if (inspection.problems.length > 0) return { seq: start - 1, kind: 'EDITED', detail: `record ${start - 1}: ${inspection.problems.join('; ')}` };
+      if (inspection.problems.length > 0)
+        return {
+          seq: start - 1,
+          kind: 'EDITED',
+          detail: `record ${start - 1}: ${inspection.problems.join('; ')}`,
+        };
       return { hash: previous.hash };
     }
     const [checkpoint] = await this.source.checkpoints(start - 1, start - 1);
@@ -126,32 +155,59 @@ class ChainWalk {
     };
   }
 
-  private async checkRecord(record: StoredAuditRecord, prevHash: string, prevPrevHash: string | undefined): Promise<BrokenPosition | undefined> {
+  private async checkRecord(
+    record: StoredAuditRecord,
+    prevHash: string,
+    prevPrevHash: string | undefined,
+  ): Promise<BrokenPosition | undefined> {
     const seq = record.seq;
     const inspection = inspectAuditRecord(record, this.source.chain);
     const chainedAt = inspection.body?.seq;
     if (inspection.problems.length > 0) {
       if (await this.nextLinksTo(seq, prevHash)) {
-        return { seq, kind: 'INSERTED', detail: `record ${seq} is not part of the chain: the record after it is chained to record ${seq - 1}` };
+        return {
+          seq,
+          kind: 'INSERTED',
+          detail: `record ${seq} is not part of the chain: the record after it is chained to record ${seq - 1}`,
+        };
       }
       return { seq, kind: 'EDITED', detail: `record ${seq}: ${inspection.problems.join('; ')}` };
     }
     if (chainedAt !== undefined && chainedAt !== seq) {
       if (chainedAt === seq - 1 && record.prevHash === prevPrevHash) {
-        return { seq: seq - 1, kind: 'INSERTED', detail: `record ${seq - 1} is not part of the chain: the record chained at ${seq - 1} now sits at ${seq}` };
+        return {
+          seq: seq - 1,
+          kind: 'INSERTED',
+          detail: `record ${seq - 1} is not part of the chain: the record chained at ${seq - 1} now sits at ${seq}`,
+        };
       }
       if (chainedAt > seq && !(await this.chainedAtAhead(seq))) {
-        return { seq, kind: 'DELETED', detail: `the record chained at seq ${seq} is gone; records from seq ${chainedAt} were renumbered down` };
+        return {
+          seq,
+          kind: 'DELETED',
+          detail: `the record chained at seq ${seq} is gone; records from seq ${chainedAt} were renumbered down`,
+        };
       }
-      return { seq, kind: 'REORDERED', detail: `the record stored at seq ${seq} was chained at seq ${chainedAt}` };
+      return {
+        seq,
+        kind: 'REORDERED',
+        detail: `the record stored at seq ${seq} was chained at seq ${chainedAt}`,
+      };
     }
     if (record.prevHash !== prevHash) {
-      return { seq: seq - 1, kind: 'EDITED', detail: `record ${seq - 1} was rewritten and re-hashed: record ${seq} was chained to another hash` };
+      return {
+        seq: seq - 1,
+        kind: 'EDITED',
+        detail: `record ${seq - 1} was rewritten and re-hashed: record ${seq} was chained to another hash`,
+      };
     }
     return undefined;
   }
 
-  private checkCheckpoints(checkpoints: AuditCheckpoint[], record: StoredAuditRecord): BrokenPosition | undefined {
+  private checkCheckpoints(
+    checkpoints: AuditCheckpoint[],
+    record: StoredAuditRecord,
+  ): BrokenPosition | undefined {
     for (const checkpoint of checkpoints) {
       const forged = this.forgery(checkpoint);
       if (forged) return forged;
@@ -168,8 +224,13 @@ class ChainWalk {
   }
 
   private forgery(checkpoint: AuditCheckpoint): BrokenPosition | undefined {
-    if (checkpoint.chain === this.source.chain && checkpointSignatureValid(checkpoint, this.keys)) return undefined;
-    return { seq: checkpoint.seq, kind: 'FORGED_CHECKPOINT', detail: `the checkpoint at seq ${checkpoint.seq} is not signed by a trusted key (key id ${String(checkpoint.publicKeyId)})` };
+    if (checkpoint.chain === this.source.chain && checkpointSignatureValid(checkpoint, this.keys))
+      return undefined;
+    return {
+      seq: checkpoint.seq,
+      kind: 'FORGED_CHECKPOINT',
+      detail: `the checkpoint at seq ${checkpoint.seq} is not signed by a trusted key (key id ${String(checkpoint.publicKeyId)})`,
+    };
   }
 
   /** After the last record: a signed checkpoint or the head that claims more records means the tail was deleted. */
@@ -177,13 +238,32 @@ class ChainWalk {
     for (const checkpoint of await this.source.checkpoints(lastSeq + 1, Number.MAX_SAFE_INTEGER)) {
       const forged = this.forgery(checkpoint);
       if (forged) return forged;
-      return { seq: lastSeq + 1, kind: 'DELETED', detail: `a checkpoint vouches for records up to seq ${checkpoint.seq} but the chain ends at seq ${lastSeq}` };
+      return {
+        seq: lastSeq + 1,
+        kind: 'DELETED',
+        detail: `a checkpoint vouches for records up to seq ${checkpoint.seq} but the chain ends at seq ${lastSeq}`,
+      };
     }
     const head = await this.source.head();
     if (head === undefined || head.seq === 0) return undefined;
-    if (head.seq > lastSeq) return { seq: lastSeq + 1, kind: 'DELETED', detail: `the head is at seq ${head.seq} but the chain ends at seq ${lastSeq}` };
-    if (head.seq < lastSeq) return { seq: head.seq + 1, kind: 'INSERTED', detail: `records after the head (seq ${head.seq}) were not written by the log` };
-    if (head.hash !== lastHash) return { seq: lastSeq, kind: 'EDITED', detail: `the head names another hash for the last record, seq ${lastSeq}` };
+    if (head.seq > lastSeq)
+      return {
+        seq: lastSeq + 1,
+        kind: 'DELETED',
+        detail: `the head is at seq ${head.seq} but the chain ends at seq ${lastSeq}`,
+      };
+    if (head.seq < lastSeq)
+      return {
+        seq: head.seq + 1,
+        kind: 'INSERTED',
+        detail: `records after the head (seq ${head.seq}) were not written by the log`,
+      };
+    if (head.hash !== lastHash)
+      return {
+        seq: lastSeq,
+        kind: 'EDITED',
+        detail: `the head names another hash for the last record, seq ${lastSeq}`,
+      };
     return undefined;
   }
 
@@ -191,7 +271,9 @@ class ChainWalk {
     const next = await this.source.records(seq + 1, seq + 1);
     return next.some((r) => {
       const inspection = inspectAuditRecord(r, this.source.chain);
-      return inspection.problems.length === 0 && inspection.body?.seq === seq && r.prevHash === prevHash;
+      return (
+        inspection.problems.length === 0 && inspection.body?.seq === seq && r.prevHash === prevHash
+      );
     });
   }
 

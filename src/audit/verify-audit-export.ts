@@ -9,7 +9,10 @@ export class AuditExportFormatError extends Error {
 }
 
 /** Verifies an export file's lines offline: no store, only the checkpoint signers' public keys. */
-export async function verifyAuditExport(lines: Iterable<string>, publicKeys: KeyObject | readonly KeyObject[]): Promise<AuditVerification> {
+export async function verifyAuditExport(
+  lines: Iterable<string>,
+  publicKeys: KeyObject | readonly KeyObject[],
+): Promise<AuditVerification> {
   return verifyAuditChain(readAuditExport(lines), publicKeys);
 }
 
@@ -29,11 +32,14 @@ export function readAuditExport(lines: Iterable<string>): MemoryChainSource {
     }
     const { type, ...rest } = parsed;
     if (type === 'audit-export' && typeof rest.chain === 'string') chain = rest.chain;
-    else if (typeof rest.seq !== 'number') throw new AuditExportFormatError(`line ${n} has no numeric seq`);
+    else if (typeof rest.seq !== 'number')
+      throw new AuditExportFormatError(`line ${n} has no numeric seq`);
     else if (type === 'record') records.push(rest as StoredAuditRecord);
     else if (type === 'checkpoint') checkpoints.push(rest as AuditCheckpoint);
-    else throw new AuditExportFormatError(`line ${n} is neither a header, a record nor a checkpoint`);
+    else
+      throw new AuditExportFormatError(`line ${n} is neither a header, a record nor a checkpoint`);
   }
-  if (chain === undefined) throw new AuditExportFormatError('the export has no header line naming its chain');
+  if (chain === undefined)
+    throw new AuditExportFormatError('the export has no header line naming its chain');
   return new MemoryChainSource(chain, records, checkpoints);
 }

@@ -33,37 +33,58 @@ const OPTIONS = {
 export async function auditCommand(config: Config, args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs('audit', args, OPTIONS);
   const [sub, ...rest] = positionals;
-  if (rest.length > 0 || (sub !== 'verify' && sub !== 'export')) throw new CliError(`usage: ${auditUsage}`);
+  if (rest.length > 0 || (sub !== 'verify' && sub !== 'export'))
+    throw new CliError(`usage: ${auditUsage}`);
   if (sub === 'export') {
     if (values.file !== undefined || values['public-key'] !== undefined) {
-      throw new CliError(`recontact audit export: --${values.file !== undefined ? 'file' : 'public-key'} applies to verify only; the export is written to stdout`);
+      throw new CliError(
+        `recontact audit export: --${values.file !== undefined ? 'file' : 'public-key'} applies to verify only; the export is written to stdout`,
+      );
     }
     return exportCommand(config, instant('from', values.from), instant('to', values.to));
   }
-  const result = values.file !== undefined ? await verifyFile(values.file, values) : await verifyGraph(config, values);
+  const result =
+    values.file !== undefined
+      ? await verifyFile(values.file, values)
+      : await verifyGraph(config, values);
   console.log(values.json ? JSON.stringify(result) : describe(result));
   if (!result.ok) process.exitCode = 1;
 }
 
-async function verifyGraph(config: Config, values: { from?: string; to?: string; 'public-key'?: string }): Promise<AuditVerification> {
+async function verifyGraph(
+  config: Config,
+  values: { from?: string; to?: string; 'public-key'?: string },
+): Promise<AuditVerification> {
   const fromSeq = seqOption('from', values.from);
   const toSeq = seqOption('to', values.to);
-  if (fromSeq !== undefined && toSeq !== undefined && fromSeq > toSeq) throw new CliError('recontact audit verify: --from must not be after --to');
-  const publicKey = values['public-key'] !== undefined ? readKey(values['public-key']) : configuredKey(config);
+  if (fromSeq !== undefined && toSeq !== undefined && fromSeq > toSeq)
+    throw new CliError('recontact audit verify: --from must not be after --to');
+  const publicKey =
+    values['public-key'] !== undefined ? readKey(values['public-key']) : configuredKey(config);
   const graph = await graphFor(config);
   try {
-    return await verifyAuditChain(new Neo4jAuditReader(graph, config.audit.chain), publicKey, { fromSeq, toSeq });
+    return await verifyAuditChain(new Neo4jAuditReader(graph, config.audit.chain), publicKey, {
+      fromSeq,
+      toSeq,
+    });
   } finally {
     await graph.close();
   }
 }
 
-async function verifyFile(file: string, values: { from?: string; to?: string; 'public-key'?: string }): Promise<AuditVerification> {
+async function verifyFile(
+  file: string,
+  values: { from?: string; to?: string; 'public-key'?: string },
+): Promise<AuditVerification> {
   if (values.from !== undefined || values.to !== undefined) {
-    throw new CliError(`recontact audit verify: --${values.from !== undefined ? 'from' : 'to'} applies to the graph; an export file is verified whole`);
+    throw new CliError(
+      `recontact audit verify: --${values.from !== undefined ? 'from' : 'to'} applies to the graph; an export file is verified whole`,
+    );
   }
   if (values['public-key'] === undefined) {
-    throw new CliError('recontact audit verify: --public-key is required with --file (example: --public-key audit-ed25519.pub.pem)');
+    throw new CliError(
+      'recontact audit verify: --public-key is required with --file (example: --public-key audit-ed25519.pub.pem)',
+    );
   }
   const publicKey = readKey(values['public-key']);
   let text: string;
@@ -75,16 +96,27 @@ async function verifyFile(file: string, values: { from?: string; to?: string; 'p
   try {
     return await verifyAuditExport(text.split('\n'), publicKey);
   } catch (error) {
-    if (error instanceof AuditExportFormatError) throw new CliError(`recontact audit verify: ${file.slice(0, 200)} is not an audit export: ${error.message}`, 1);
+    if (error instanceof AuditExportFormatError)
+      throw new CliError(
+        `recontact audit verify: ${file.slice(0, 200)} is not an audit export: ${error.message}`,
+        1,
+      );
     throw error;
   }
 }
 
-async function exportCommand(config: Config, fromTime: string | undefined, toTime: string | undefined): Promise<void> {
+async function exportCommand(
+  config: Config,
+  fromTime: string | undefined,
+  toTime: string | undefined,
+): Promise<void> {
   const graph = await graphFor(config);
   try {
     let buffered: string[] = [];
-    for await (const line of exportAudit(new Neo4jAuditReader(graph, config.audit.chain), { fromTime, toTime })) {
+    for await (const line of exportAudit(new Neo4jAuditReader(graph, config.audit.chain), {
+      fromTime,
+      toTime,
+    })) {
       buffered.push(line);
       if (buffered.length >= 1_000) {
         if ((await writeStdout(buffered.join(''))) === 'closed') return;
@@ -99,9 +131,15 @@ async function exportCommand(config: Config, fromTime: string | undefined, toTim
 
 /** The checkpoint signer's public key, derived from the configured (or, locally, generated) signing key. */
 function configuredKey(config: Config): KeyObject {
-  const file = config.audit.signingKeyFile ?? (config.useLocalInfra ? ensureAccessKeys(join(config.localInfra.dir, 'dev')).auditSigningKeyFile : undefined);
+  const file =
+    config.audit.signingKeyFile ??
+    (config.useLocalInfra
+      ? ensureAccessKeys(join(config.localInfra.dir, 'dev')).auditSigningKeyFile
+      : undefined);
   if (file === undefined) {
-    throw new CliError('recontact audit verify: --public-key is required when AUDIT_SIGNING_KEY_FILE is unset (example: --public-key audit-ed25519.pub.pem)');
+    throw new CliError(
+      'recontact audit verify: --public-key is required when AUDIT_SIGNING_KEY_FILE is unset (example: --public-key audit-ed25519.pub.pem)',
+    );
   }
   return readKey(file);
 }
@@ -110,20 +148,28 @@ function readKey(file: string): KeyObject {
   try {
     return loadAuditPublicKey(file);
   } catch {
-    throw new CliError(`recontact audit verify: --public-key ${file.slice(0, 200)} is not a readable PEM Ed25519 key`);
+    throw new CliError(
+      `recontact audit verify: --public-key ${file.slice(0, 200)} is not a readable PEM Ed25519 key`,
+    );
   }
 }
 
 function seqOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9]\d{0,15}$/.test(value)) throw new CliError(`recontact audit verify: --${name} must be a seq, a positive integer (example: --${name} 1000); got ${value.slice(0, 50)}`);
+  if (!/^[1-9]\d{0,15}$/.test(value))
+    throw new CliError(
+      `recontact audit verify: --${name} must be a seq, a positive integer (example: --${name} 1000); got ${value.slice(0, 50)}`,
+    );
   return Number(value);
 }
 
 function instant(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw new CliError(`recontact audit export: --${name} must be an ISO 8601 time (example: --${name} 2024-05-01T00:00:00Z); got ${value.slice(0, 50)}`);
+  if (Number.isNaN(time))
+    throw new CliError(
+      `recontact audit export: --${name} must be an ISO 8601 time (example: --${name} 2024-05-01T00:00:00Z); got ${value.slice(0, 50)}`,
+    );
   return new Date(time).toISOString();
 }
 

@@ -26,7 +26,11 @@ const querySchema = z.strictObject({
   caseId: id.optional(),
   actor: id.optional(),
   creditor: id.optional(),
-  action: z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, 'must be a dotted verb such as case.create').max(100).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, 'must be a dotted verb such as case.create')
+    .max(100)
+    .optional(),
   outcome: z.enum(['allowed', 'denied', 'failed']).optional(),
   from: instant.optional(),
   to: instant.optional(),
@@ -36,7 +40,10 @@ const querySchema = z.strictObject({
 
 const verifySchema = z
   .strictObject({ from: seq.optional(), to: seq.optional() })
-  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 /**
  * GET /v1/audit (privacy officers) and GET /v1/audit/verify (privacy officers and admins). Each
@@ -58,20 +65,36 @@ export function auditRoutes(deps: AuditRoutesDeps): Router {
   });
   router.get('/v1/audit/verify', deps.guard(['privacy_officer', 'admin']), async (req, res) => {
     const range = parse(verifySchema, req.query);
-    await deps.audit.append(readEntry(req, 'audit.verify', { details: { fromSeq: range.from ?? 0, toSeq: range.to ?? 0 } }));
+    await deps.audit.append(
+      readEntry(req, 'audit.verify', {
+        details: { fromSeq: range.from ?? 0, toSeq: range.to ?? 0 },
+      }),
+    );
     res.json(await deps.verify({ fromSeq: range.from, toSeq: range.to }));
   });
   return router;
 }
 
-function readEntry(req: Request, action: string, extra: Pick<AuditEntry, 'resources' | 'details'>): AuditEntry {
-  return { action, actor: actorOf(req), outcome: 'allowed', requestId: req.requestId, purpose: 'audit', ...extra };
+function readEntry(
+  req: Request,
+  action: string,
+  extra: Pick<AuditEntry, 'resources' | 'details'>,
+): AuditEntry {
+  return {
+    action,
+    actor: actorOf(req),
+    outcome: 'allowed',
+    requestId: req.requestId,
+    purpose: 'audit',
+    ...extra,
+  };
 }
 
 function actorOf(req: Request): Actor {
   const actor = (req as Request & { actor?: Actor }).actor;
   // The guard sets it; a route mounted without one must not run as nobody.
-  if (actor === undefined) throw new AppError('UNAUTHENTICATED', 'Authentication is required', { httpStatus: 401 });
+  if (actor === undefined)
+    throw new AppError('UNAUTHENTICATED', 'Authentication is required', { httpStatus: 401 });
   return actor;
 }
 
@@ -80,6 +103,9 @@ function parse<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
   if (parsed.success) return parsed.data;
   throw new ValidationError(
     'query parameters are invalid',
-    parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(query)', message: issue.message })),
+    parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.') || '(query)',
+      message: issue.message,
+    })),
   );
 }

@@ -6,7 +6,10 @@ import { sampleEntry } from './audit-fixtures.js';
 
 describe('canonical JSON and record hashing', () => {
   it('when members come in any order, then the canonical form sorts keys and has no whitespace', () => {
-    assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1.5, y: 'é' } }), '{"a":[true,null,"x"],"b":1,"c":{"y":"é","z":1.5}}');
+    assert.equal(
+      canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1.5, y: 'é' } }),
+      '{"a":[true,null,"x"],"b":1,"c":{"y":"é","z":1.5}}',
+    );
     assert.equal(canonicalJson({ a: 1, b: undefined }), '{"a":1}');
   });
 
@@ -16,17 +19,37 @@ describe('canonical JSON and record hashing', () => {
   });
 
   it('when a record is sealed, then its hash is sha256(prevHash + canonical) and the canonical form omits the hash', () => {
-    const { record, stored } = sealAuditRecord(sampleEntry(1), { chain: 'c', seq: 1, at: '2024-05-01T00:00:00.000Z', prevHash: GENESIS_HASH });
+    const { record, stored } = sealAuditRecord(sampleEntry(1), {
+      chain: 'c',
+      seq: 1,
+      at: '2024-05-01T00:00:00.000Z',
+      prevHash: GENESIS_HASH,
+    });
     assert.equal(stored.hash, chainHash(GENESIS_HASH, stored.canonical));
     assert.equal(record.hash, stored.hash);
     assert.doesNotMatch(stored.canonical, /"hash"/);
-    assert.match(stored.canonical, /^\{"action":"case.read","actor":\{"creditor":"bank-b","role":"collector","subject":"collector-1"\},"at":/);
-    assert.deepEqual([stored.personId, stored.caseId, stored.actorSubject, stored.creditor], ['person-1', 'case-1', 'collector-1', 'bank-b']);
+    assert.match(
+      stored.canonical,
+      /^\{"action":"case.read","actor":\{"creditor":"bank-b","role":"collector","subject":"collector-1"\},"at":/,
+    );
+    assert.deepEqual(
+      [stored.personId, stored.caseId, stored.actorSubject, stored.creditor],
+      ['person-1', 'case-1', 'collector-1', 'bank-b'],
+    );
   });
 
   it('when a caller passes fields the entry type does not declare, then they never reach the record', () => {
-    const entry = { ...sampleEntry(2), phone: '+8613800000000', resources: { caseId: 'c1', msisdn: '+8613800000000' } };
-    const { stored } = sealAuditRecord(entry, { chain: 'c', seq: 1, at: 'x', prevHash: GENESIS_HASH });
+    const entry = {
+      ...sampleEntry(2),
+      phone: '+8613800000000',
+      resources: { caseId: 'c1', msisdn: '+8613800000000' },
+    };
+    const { stored } = sealAuditRecord(entry, {
+      chain: 'c',
+      seq: 1,
+      at: 'x',
+      prevHash: GENESIS_HASH,
+    });
     assert.doesNotMatch(stored.canonical, /8613800000000/);
   });
 

@@ -6,7 +6,11 @@ import { chainOf, type Chain } from './audit-fixtures.js';
 
 async function exported(c: Chain, range = {}): Promise<string[]> {
   const lines: string[] = [];
-  for await (const line of exportAudit(new MemoryChainSource('test', c.stored, c.checkpoints, c.head), { ...range, pageSize: 4 })) lines.push(line);
+  for await (const line of exportAudit(
+    new MemoryChainSource('test', c.stored, c.checkpoints, c.head),
+    { ...range, pageSize: 4 },
+  ))
+    lines.push(line);
   return lines;
 }
 
@@ -27,24 +31,38 @@ describe('audit export and offline verification (in memory)', () => {
 
   it('when a time range is exported, then it widens to the checkpoints around it so the excerpt is anchored and covered', async () => {
     const c = spreadInTime(await chainOf(25, [5, 10, 20]));
-    const lines = await exported(c, { fromTime: '2024-05-01T00:12:00.000Z', toTime: '2024-05-01T00:15:00.000Z' });
+    const lines = await exported(c, {
+      fromTime: '2024-05-01T00:12:00.000Z',
+      toTime: '2024-05-01T00:15:00.000Z',
+    });
     const header = JSON.parse(lines[0]!) as { fromSeq: number; toSeq: number };
     assert.deepEqual([header.fromSeq, header.toSeq], [11, 20]);
-    assert.deepEqual(lines.slice(1).map((l) => (JSON.parse(l) as { type: string; seq: number }).seq), [10, ...range(11, 20), 20]);
+    assert.deepEqual(
+      lines.slice(1).map((l) => (JSON.parse(l) as { type: string; seq: number }).seq),
+      [10, ...range(11, 20), 20],
+    );
   });
 
   it('when an exported record is edited, then offline verification reports EDITED at its seq', async () => {
     const c = await chainOf(12, [6, 12]);
-    const lines = (await exported(c)).map((l) => (l.includes('"seq":8,') ? l.replace('"outcome":"allowed"', '"outcome":"denied"') : l));
+    const lines = (await exported(c)).map((l) =>
+      l.includes('"seq":8,') ? l.replace('"outcome":"allowed"', '"outcome":"denied"') : l,
+    );
     const result = await verifyAuditExport(lines, c.key.publicKey);
-    assert.deepEqual([result.ok, result.firstBroken?.seq, result.firstBroken?.kind], [false, 8, 'EDITED']);
+    assert.deepEqual(
+      [result.ok, result.firstBroken?.seq, result.firstBroken?.kind],
+      [false, 8, 'EDITED'],
+    );
   });
 
   it('when a line is not JSON, then the export is refused with the line number', async () => {
     const c = await chainOf(3);
     const lines = await exported(c);
     lines.splice(2, 0, '{oops');
-    await assert.rejects(verifyAuditExport(lines, c.key.publicKey), (e: unknown) => e instanceof AuditExportFormatError && /line 3/.test(e.message));
+    await assert.rejects(
+      verifyAuditExport(lines, c.key.publicKey),
+      (e: unknown) => e instanceof AuditExportFormatError && /line 3/.test(e.message),
+    );
   });
 });
 

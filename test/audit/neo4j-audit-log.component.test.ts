@@ -24,7 +24,10 @@ describe('Neo4j audit log (real Neo4j)', function () {
   };
 
   after(async () => {
-    await graphs[0]?.run('MATCH (n) WHERE (n:AuditRecord OR n:AuditHead OR n:AuditCheckpoint) AND n.chain IN $chains DETACH DELETE n', { chains });
+    await graphs[0]?.run(
+      'MATCH (n) WHERE (n:AuditRecord OR n:AuditHead OR n:AuditCheckpoint) AND n.chain IN $chains DETACH DELETE n',
+      { chains },
+    );
     await Promise.all(graphs.map((g) => g.close()));
   });
 
@@ -40,32 +43,56 @@ describe('Neo4j audit log (real Neo4j)', function () {
 
   it('when two replicas append 2,000 entries concurrently on one chain, then seqs are 1..N without gaps and the chain verifies', async () => {
     const chain = newChain();
-    const replicas = [new Neo4jAuditLog(newGraph(), { chain }), new Neo4jAuditLog(newGraph(), { chain })];
+    const replicas = [
+      new Neo4jAuditLog(newGraph(), { chain }),
+      new Neo4jAuditLog(newGraph(), { chain }),
+    ];
     const n = 2_000;
     const started = performance.now();
     // 100 concurrent callers per replica, each appending one entry after the other.
     const callers = Array.from({ length: 200 }, (_, c) => async () => {
       const seqs: number[] = [];
-      for (let i = c; i < n; i += 200) seqs.push((await replicas[c % 2]!.append(sampleEntry(i))).seq);
+      for (let i = c; i < n; i += 200)
+        seqs.push((await replicas[c % 2]!.append(sampleEntry(i))).seq);
       return seqs;
     });
     const seqs = (await Promise.all(callers.map((run) => run()))).flat();
     const seconds = (performance.now() - started) / 1000;
-    console.log(`      audit appends: ${n} from 200 concurrent callers on 2 replicas in ${seconds.toFixed(2)} s = ${Math.round(n / seconds)}/s`);
+    console.log(
+      `      audit appends: ${n} from 200 concurrent callers on 2 replicas in ${seconds.toFixed(2)} s = ${Math.round(n / seconds)}/s`,
+    );
 
-    assert.deepEqual([...seqs].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...seqs].sort((a, b) => a - b),
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
     const reader = new Neo4jAuditReader(graphs[graphs.length - 1]!, chain);
     const key = newSigningKey();
-    await new AuditCheckpointer(graphs[graphs.length - 1]!, { chain, key, intervalMs: 60_000 }).checkpointNow();
+    await new AuditCheckpointer(graphs[graphs.length - 1]!, {
+      chain,
+      key,
+      intervalMs: 60_000,
+    }).checkpointNow();
     const result = await verifyAuditChain(reader, key.publicKey);
-    assert.deepEqual(result, { ok: true, chain, checkedRecords: n, checkedCheckpoints: 1, headSeq: n });
+    assert.deepEqual(result, {
+      ok: true,
+      chain,
+      checkedRecords: n,
+      checkedCheckpoints: 1,
+      headSeq: n,
+    });
   });
 
   it('when Neo4j is unreachable, then append rejects with DependencyUnavailableError within its timeout', async () => {
     const unreachable = new Neo4jGraph({ ...testConfig().neo4j, uri: 'bolt://127.0.0.1:1' });
     try {
       const started = Date.now();
-      await assert.rejects(new Neo4jAuditLog(unreachable, { chain: newChain(), timeoutMs: 500 }).append(sampleEntry(1)), DependencyUnavailableError);
+      await assert.rejects(
+        new Neo4jAuditLog(unreachable, { chain: newChain(), timeoutMs: 500 }).append(
+          sampleEntry(1),
+        ),
+        DependencyUnavailableError,
+      );
       assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
     } finally {
       await unreachable.close();
@@ -76,7 +103,11 @@ describe('Neo4j audit log (real Neo4j)', function () {
     const chain = newChain();
     const graph = newGraph();
     const log = new Neo4jAuditLog(graph, { chain });
-    const checkpointer = new AuditCheckpointer(graph, { chain, key: newSigningKey(), intervalMs: 60_000 });
+    const checkpointer = new AuditCheckpointer(graph, {
+      chain,
+      key: newSigningKey(),
+      intervalMs: 60_000,
+    });
     assert.equal(await checkpointer.checkpointNow(), undefined);
     await log.append(sampleEntry(1));
     assert.equal((await checkpointer.checkpointNow())?.seq, 1);
@@ -89,11 +120,16 @@ describe('Neo4j audit log (real Neo4j)', function () {
     const chain = newChain();
     const graph = newGraph();
     await new Neo4jAuditLog(graph, { chain }).append(sampleEntry(1));
-    const checkpointer = new AuditCheckpointer(graph, { chain, key: newSigningKey(), intervalMs: 100 });
+    const checkpointer = new AuditCheckpointer(graph, {
+      chain,
+      key: newSigningKey(),
+      intervalMs: 100,
+    });
     checkpointer.start();
     try {
       const reader = new Neo4jAuditReader(graph, chain);
-      for (let i = 0; i < 50 && (await reader.checkpoints(1, 1)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && (await reader.checkpoints(1, 1)).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
       assert.equal((await reader.checkpoints(1, 1)).length, 1);
     } finally {
       await checkpointer.stop();

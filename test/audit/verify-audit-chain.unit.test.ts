@@ -6,14 +6,24 @@ import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
 import { chainOf, newSigningKey, sampleEntry, type Chain } from './audit-fixtures.js';
 
 const verify = (c: Chain, range = {}, withHead = true) =>
-  verifyAuditChain(new MemoryChainSource('test', c.stored, c.checkpoints, withHead ? c.head : undefined), c.key.publicKey, { ...range, pageSize: 7 });
+  verifyAuditChain(
+    new MemoryChainSource('test', c.stored, c.checkpoints, withHead ? c.head : undefined),
+    c.key.publicKey,
+    { ...range, pageSize: 7 },
+  );
 
 const at = (c: Chain, seq: number) => c.stored.find((r) => r.seq === seq)!;
 
 describe('audit chain verification (in memory)', () => {
   it('when nothing was touched, then every record and checkpoint verifies and the head seq is the last', async () => {
     const result = await verify(await chainOf(30, [10, 20, 30]));
-    assert.deepEqual(result, { ok: true, chain: 'test', checkedRecords: 30, checkedCheckpoints: 3, headSeq: 30 });
+    assert.deepEqual(result, {
+      ok: true,
+      chain: 'test',
+      checkedRecords: 30,
+      checkedCheckpoints: 3,
+      headSeq: 30,
+    });
   });
 
   it('when an indexed field is edited, then the record is EDITED at its seq', async () => {
@@ -40,20 +50,32 @@ describe('audit chain verification (in memory)', () => {
 
   it('when a record is deleted and the later ones renumbered down, then it is DELETED at that seq, not reordered', async () => {
     const c = await chainOf(20);
-    c.stored = c.stored.filter((r) => r.seq !== 7).map((r) => (r.seq > 7 ? { ...r, seq: r.seq - 1 } : r));
+    c.stored = c.stored
+      .filter((r) => r.seq !== 7)
+      .map((r) => (r.seq > 7 ? { ...r, seq: r.seq - 1 } : r));
     assert.deepEqual(pick(await verify(c)), [7, 'DELETED']);
   });
 
   it('when an extra record claims an existing seq, then it is INSERTED at that seq', async () => {
     const c = await chainOf(20);
-    const { stored } = sealAuditRecord(sampleEntry(99), { chain: 'test', seq: 9, at: at(c, 9).at, prevHash: at(c, 8).hash });
+    const { stored } = sealAuditRecord(sampleEntry(99), {
+      chain: 'test',
+      seq: 9,
+      at: at(c, 9).at,
+      prevHash: at(c, 8).hash,
+    });
     c.stored.push(stored);
     assert.deepEqual(pick(await verify(c)), [9, 'INSERTED']);
   });
 
   it('when a well-formed record is slipped in and the rest shifted up, then it is INSERTED at its seq', async () => {
     const c = await chainOf(20);
-    const { stored } = sealAuditRecord(sampleEntry(99), { chain: 'test', seq: 9, at: at(c, 9).at, prevHash: at(c, 8).hash });
+    const { stored } = sealAuditRecord(sampleEntry(99), {
+      chain: 'test',
+      seq: 9,
+      at: at(c, 9).at,
+      prevHash: at(c, 8).hash,
+    });
     c.stored = [...c.stored.map((r) => (r.seq >= 9 ? { ...r, seq: r.seq + 1 } : r)), stored];
     assert.deepEqual(pick(await verify(c)), [9, 'INSERTED']);
   });
@@ -99,7 +121,8 @@ describe('audit chain verification (in memory)', () => {
     let prevHash = at(c, 3).hash;
     c.stored = c.stored.map((r) => {
       if (r.seq < 4) return r;
-      const entry = r.seq === 4 ? { ...sampleEntry(4), outcome: 'denied' as const } : sampleEntry(r.seq);
+      const entry =
+        r.seq === 4 ? { ...sampleEntry(4), outcome: 'denied' as const } : sampleEntry(r.seq);
       const { stored } = sealAuditRecord(entry, { chain: 'test', seq: r.seq, at: r.at, prevHash });
       prevHash = stored.hash;
       return stored;
@@ -139,4 +162,7 @@ describe('audit chain verification (in memory)', () => {
   });
 });
 
-const pick = (r: { firstBroken?: { seq: number; kind: string } }) => [r.firstBroken?.seq, r.firstBroken?.kind];
+const pick = (r: { firstBroken?: { seq: number; kind: string } }) => [
+  r.firstBroken?.seq,
+  r.firstBroken?.kind,
+];
