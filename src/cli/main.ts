@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from '../config.js';
 import { runService } from '../main.js';
+import { auditCommand, auditUsage } from './audit-command.js';
 import { CliError } from './cli-error.js';
 import { clustersCommand, clustersUsage } from './clusters-command.js';
 import { dlqCommand, dlqUsage } from './dlq-command.js';
@@ -37,6 +38,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   rebuild: {
     summary: `re-resolve every stored record (after a rule change, or to check streaming)\n${' '.repeat(15)}${rebuildUsage}`,
     run: (args) => rebuildCommand(loadConfig(), args),
+  },
+  audit: {
+    summary: `verify the tamper-evident audit log (in the graph or an export) and export it\n${' '.repeat(15)}${auditUsage}`,
+    run: (args) => auditCommand(loadConfig(), args),
   },
   train: {
     summary: `estimate the match model's m and u from the graph's candidate pairs, for review (not applied)\n${' '.repeat(15)}${trainUsage}`,

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-entry.js';
 import type { BatchControl, EventBus, InboundMessage, MessageBatch, Subscription } from '../platform/event-bus.js';
 import type { Logger } from '../platform/logger.js';
 import { safeErrorSummary } from '../platform/safe-error.js';
@@ -10,6 +11,7 @@ import { decodeIdentityUpdate } from './decode-event.js';
 import { UNREGISTERED_SOURCE, type IngestMetrics } from './ingest-metrics.js';
 import type { ProjectEvent } from './project-event.js';
 import type { Rejection } from './rejection.js';
+import { rejectionAuditEntry } from './rejection-audit-entry.js';
 
 export interface IngestOptions {
   groupId: string;
@@ -35,6 +37,8 @@ export interface IngestPipelineDeps {
   options: IngestOptions;
   /** Runs after each chunk's graph commit and before its offsets are committed. */
   afterApply?: (outcome: ApplyOutcome) => Promise<void>;
+  /** When set, every dead-lettered event is also an `ingest.reject` audit record, durable before its offset commits. */
+  audit?: AuditLog;
 }
 
 interface Accepted {
@@ -101,6 +105,7 @@ export class IngestPipeline {
     const outcome = await this.applyAll(accepted, refused, control);
     if (outcome === ABANDONED) return ABANDONED;
     if ((await this.sendDeadLetters(refused, control)) === ABANDONED) return ABANDONED;
+    if ((await this.auditRejections(refused, control)) === ABANDONED) return ABANDONED;
     if (this.deps.afterApply) {
       const after = this.deps.afterApply;
       if ((await this.retryTransient('after-apply', () => after(outcome), control)) === ABANDONED) return ABANDONED;
@@ -166,6 +171,31 @@ export class IngestPipeline {
     );
     // Never skip a message: even a non-transient send failure is retried until the topic takes it.
     return this.retryTransient('dead-letter', () => this.deps.bus.send(this.deps.options.deadLetterTopic, letters), control, true);
+  }
+
+  /** Only the entries not yet durable are appended again on a retry, so a flaky store adds no duplicates. */
+  private async auditRejections(refused: Refused[], control: BatchControl): Promise<void | Abandoned> {
+    const audit = this.deps.audit;
+    if (audit === undefined || refused.length === 0) return;
+    const entries = refused.map(({ message, rejection }) => rejectionAuditEntry(rejection, message));
+    const durable = entries.map(() => false);
+    return this.retryTransient(
+      'audit',
+      async () => {
+        const results = await Promise.allSettled(
+          entries.map(async (entry, i) => {
+            if (durable[i]) return;
+            await audit.append(entry);
+            durable[i] = true;
+          }),
+        );
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      },
+      control,
+      // Like dead letters, never skipped: an offset is committed only once its rejection is on record.
+      true,
+    );
   }
 
   private async retryTransient<T>(step: string, work: () => Promise<T>, control: BatchControl, retryAll = false): Promise<T | Abandoned> {

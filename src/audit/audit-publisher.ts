@@ -1,0 +1,94 @@
+import type { EventPublisher } from '../platform/event-bus.js';
+import { cypher } from '../platform/cypher-file.js';
+import type { Logger } from '../platform/logger.js';
+import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import type { AuditRecord } from './audit-entry.js';
+import { RepeatingTask } from './repeating-task.js';
+
+export interface AuditPublisherOptions {
+  chain: string;
+  topic: string;
+  /** Records per Kafka send and cursor move; 500 by default. */
+  batchSize?: number;
+  /** Pause between catch-up runs; 1 s by default. */
+  intervalMs?: number;
+  log?: Logger;
+}
+
+/**
+ * Copies the chain to the SIEM topic, in seq order, key = chain (so one partition keeps a chain's
+ * order), value = the record as hashed plus its hash (a consumer can re-verify it).
+ *
+ * At-least-once: the cursor (:AuditPublishCursor) moves only after Kafka acknowledged the send,
+ * in the same transaction that locked it, so a crash or a retried transaction sends some records
+ * again and consumers dedupe by (chain, seq). Replicas take turns: each run locks the cursor before
+ * reading it, so two replicas never publish the same range at once.
+ */
+export class AuditPublisher {
+  private readonly task: RepeatingTask;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly graph: Neo4jGraph,
+    private readonly bus: EventPublisher,
+    private readonly options: AuditPublisherOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.task = new RepeatingTask(
+      'audit publish',
+      options.intervalMs ?? 1_000,
+      () => this.publishPending(),
+      options.log,
+    );
+  }
+
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** Publishes until caught up; returns how many records were sent. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    for (let sent = await this.publishOnce(); sent > 0; sent = await this.publishOnce())
+      total += sent;
+    return total;
+  }
+
+  /** One batch after the cursor; returns how many records were sent. */
+  async publishOnce(): Promise<number> {
+    const { chain, topic } = this.options;
+    return this.graph.write(async (tx) => {
+      const cursor = await tx.run(
+        'MERGE (c:AuditPublishCursor {chain: $chain}) ON CREATE SET c.seq = 0 SET c.lockedAt = timestamp() RETURN c.seq AS seq',
+        { chain },
+      );
+      const after = cursor.records[0]!.get('seq') as number;
+      const page = await tx.run(cypher('audit-records-range'), {
+        chain,
+        fromSeq: after + 1,
+        toSeq: after + this.batchSize,
+      });
+      const records = page.records.map((r) => {
+        const stored = r.get('record') as { canonical: string; hash: string };
+        return {
+          ...(JSON.parse(stored.canonical) as Omit<AuditRecord, 'hash'>),
+          hash: stored.hash,
+        };
+      });
+      if (records.length === 0) return 0;
+      await this.bus.send(
+        topic,
+        records.map((record) => ({ key: chain, value: JSON.stringify(record) })),
+      );
+      await tx.run('MATCH (c:AuditPublishCursor {chain: $chain}) SET c.seq = toInteger($seq)', {
+        chain,
+        seq: records[records.length - 1]!.seq,
+      });
+      return records.length;
+    });
+  }
+}
