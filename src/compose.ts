@@ -134,7 +134,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   log.info({ topic: topics.identityUpdates, sources: registry.all().length }, 'ingest consumer started');
 
   const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf: (id) => registry.get(id)?.trust ?? 0 });
-  const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }), clock });
+  // Tokens expire in real time, whatever clock the domain is given.
+  const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }) });
   const routers = [
     openApiRoutes(),
     caseRoutes({ cases: relay.cases, relays: relay.relays, guard: auth.guard }),
@@ -203,7 +204,7 @@ function startAudit(config: Config, parts: Parts & { topic: string }) {
     stop: async () => {
       await publisher.stop();
       await checkpointer.stop();
-      await auditLog.close();
+      await auditLog.drain();
     },
   };
 }

@@ -73,7 +73,9 @@ function componentSchemas(routes: RouteSpec[]): Record<string, unknown> {
     if (id in out) continue;
     const schema = all.schemas[id];
     if (schema === undefined) throw new Error(`the API names schema ${id}, but no zod schema has that id`);
-    const { $schema: _s, $id: _i, ...rest } = schema;
+    const rest = { ...schema };
+    delete rest.$schema;
+    delete rest.$id;
     out[id] = rest;
     for (const m of JSON.stringify(rest).matchAll(/"#\/components\/schemas\/([A-Za-z0-9_]+)"/g)) pending.push(m[1]!);
   }

@@ -1,18 +1,15 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Actor, Role } from '../actor.js';
 import type { AuditEntry, AuditLog } from '../audit/audit-entry.js';
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, type AuditReader } from '../audit/audit-reader.js';
 import type { AuditVerification } from '../audit/verify-audit-chain.js';
-import { AppError, ValidationError } from '../errors.js';
-
-/** Builds the middleware that admits only the given roles and sets `req.actor`; auth lives elsewhere. */
-export type RoleGuard = (roles: Role[]) => RequestHandler;
+import { ValidationError } from '../errors.js';
+import { actorOf, type Guard } from './route-guard.js';
 
 export interface AuditRoutesDeps {
   reader: AuditReader;
   verify: (range: { fromSeq?: number; toSeq?: number }) => Promise<AuditVerification>;
-  guard: RoleGuard;
+  guard: Guard;
   /** Where reading the audit log is itself audited. */
   audit: AuditLog;
 }
@@ -52,7 +49,7 @@ const verifySchema = z
  */
 export function auditRoutes(deps: AuditRoutesDeps): Router {
   const router = Router();
-  router.get('/v1/audit', deps.guard(['privacy_officer']), async (req, res) => {
+  router.get('/v1/audit', ...deps.guard(['privacy_officer']), async (req, res) => {
     const filter = parse(querySchema, req.query);
     const used = Object.keys(filter).filter((k) => k !== 'limit');
     await deps.audit.append(
@@ -63,7 +60,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Router {
     );
     res.json(await deps.reader.query(filter));
   });
-  router.get('/v1/audit/verify', deps.guard(['privacy_officer', 'admin']), async (req, res) => {
+  router.get('/v1/audit/verify', ...deps.guard(['privacy_officer', 'admin']), async (req, res) => {
     const range = parse(verifySchema, req.query);
     await deps.audit.append(
       readEntry(req, 'audit.verify', {
@@ -88,14 +85,6 @@ function readEntry(
     purpose: 'audit',
     ...extra,
   };
-}
-
-function actorOf(req: Request): Actor {
-  const actor = (req as Request & { actor?: Actor }).actor;
-  // The guard sets it; a route mounted without one must not run as nobody.
-  if (actor === undefined)
-    throw new AppError('UNAUTHENTICATED', 'Authentication is required', { httpStatus: 401 });
-  return actor;
 }
 
 function parse<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {

@@ -17,6 +17,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (error instanceof AppError) {
       if (error.httpStatus >= 500) log.warn({ err: error, requestId: instance }, 'request failed');
+      const retryAfter = (error as AppError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       return sendProblem(res, problem(error.httpStatus, error.code, error.message, undefined, { instance }));
     }
     const parserError = bodyParserProblem(error as BodyParserError);

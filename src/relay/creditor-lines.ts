@@ -25,7 +25,7 @@ export class CreditorLines {
     const e164 = phone.value.e164;
     if (this.deps.isRelayNumber(e164)) throw new AppError('LINE_IS_RELAY_NUMBER', 'A relay number cannot be a creditor line', { httpStatus: 409 });
     const result = await this.deps.graph.write((tx) =>
-      tx.run(
+      tx.run<CreditorLine & { created: boolean }>(
         `MERGE (l:CreditorLine {key: $creditor + '|' + $e164})
            ON CREATE SET l.creditor = $creditor, l.e164 = $e164, l.registeredAt = $now, l.created = true
          WITH l, coalesce(l.created, false) AS created REMOVE l.created
@@ -33,7 +33,7 @@ export class CreditorLines {
         { creditor, e164, now: this.deps.clock().toISOString() },
       ),
     );
-    const row = result.records[0]!;
+    const { created, ...line } = result.records[0]!.toObject();
     await this.deps.audit.append({
       action: 'creditor.line.register',
       actor,
@@ -42,13 +42,13 @@ export class CreditorLines {
       details: { line: e164 },
       requestId,
     });
-    return { created: row.get('created'), line: { creditor: row.get('creditor'), number: row.get('number'), registeredAt: row.get('registeredAt') } };
+    return { created, line };
   }
 
   async list(creditor: string): Promise<CreditorLine[]> {
     const result = await this.deps.graph.read((tx) =>
-      tx.run('MATCH (l:CreditorLine {creditor: $creditor}) RETURN l.creditor AS creditor, l.e164 AS number, l.registeredAt AS registeredAt ORDER BY number', { creditor }),
+      tx.run<CreditorLine>('MATCH (l:CreditorLine {creditor: $creditor}) RETURN l.creditor AS creditor, l.e164 AS number, l.registeredAt AS registeredAt ORDER BY number', { creditor }),
     );
-    return result.records.map((r) => ({ creditor: r.get('creditor'), number: r.get('number'), registeredAt: r.get('registeredAt') }));
+    return result.records.map((r) => r.toObject());
   }
 }

@@ -35,19 +35,18 @@ export class Neo4jCallDecisionStore implements CallDecisionStore {
 
   async activeBinding(relayNumber: string, now: Date) {
     const result = await this.graph.read((tx) =>
-      tx.run(
+      tx.run<{ bindingId: string; creditor: string; caseId: string; personId: string }>(
         `MATCH (b:RelayBinding {activeRelayNumber: $relayNumber}) WHERE b.expiresAtMs > $nowMs
          RETURN b.id AS bindingId, b.creditor AS creditor, b.caseId AS caseId, b.personId AS personId`,
         { relayNumber, nowMs: now.getTime() },
       ),
     );
-    const row = result.records[0];
-    return row ? { bindingId: row.get('bindingId'), creditor: row.get('creditor'), caseId: row.get('caseId'), personId: row.get('personId') } : undefined;
+    return result.records[0]?.toObject();
   }
 
   async lastOutboundLine(bindingId: string): Promise<string | undefined> {
     const result = await this.graph.read((tx) =>
-      tx.run(
+      tx.run<{ line: string }>(
         `MATCH (d:CallDecision {bindingId: $bindingId}) WHERE d.direction = 'outbound' AND d.action = 'connect' AND d.fromNumber IS NOT NULL
          RETURN d.fromNumber AS line ORDER BY d.atMs DESC LIMIT 1`,
         { bindingId },

@@ -34,21 +34,10 @@ export class Neo4jCaseStore implements CaseStore {
   }
 
   async find(ref: CaseRef): Promise<CaseState | undefined> {
-    const result = await this.graph.read((tx) => tx.run(cypher('case-view'), { key: caseKey(ref) }));
-    const row = result.records[0];
-    if (row === undefined || row.get('creditor') !== ref.creditor) return undefined;
-    return {
-      creditor: row.get('creditor'),
-      caseId: row.get('caseId'),
-      state: row.get('state'),
-      registeredAt: row.get('registeredAt'),
-      personId: row.get('personId'),
-      reachability: row.get('reachability'),
-      matchScore: row.get('matchScore'),
-      lastRefreshedAt: isoMillis(row.get('lastRefreshedAt')),
-      restrictions: row.get('restrictions'),
-      erased: row.get('erased'),
-    };
+    const result = await this.graph.read((tx) => tx.run<CaseState>(cypher('case-view'), { key: caseKey(ref) }));
+    const row = result.records[0]?.toObject();
+    if (row === undefined || row.creditor !== ref.creditor) return undefined;
+    return { ...row, lastRefreshedAt: isoMillis(row.lastRefreshedAt), restrictions: [...new Set(row.restrictions)] };
   }
 
   async close(ref: CaseRef, now: Date): Promise<boolean> {
@@ -63,7 +52,7 @@ export class Neo4jCaseStore implements CaseStore {
 
   async unmatched(limit: number): Promise<{ ref: CaseRef; debtor: MatchableRecord }[]> {
     const result = await this.graph.read((tx) =>
-      tx.run(
+      tx.run<{ creditor: string; caseId: string; debtorJson: string }>(
         `MATCH (c:Case) WHERE c.matchState = 'unmatched' AND c.state = 'open' AND NOT coalesce(c.erased, false)
          RETURN c.creditor AS creditor, c.caseId AS caseId, c.debtorJson AS debtorJson
          ORDER BY c.matchedAt LIMIT toInteger($limit)`,

@@ -139,8 +139,10 @@ function connect(to: string, rule: string): Draft {
 }
 
 function withoutAuditFields(draft: Draft): Omit<StoredCallDecision, 'callId' | 'atMs'> {
-  const { rule: _rule, details: _details, ...stored } = draft;
-  return stored;
+  const stored: Partial<Draft> = { ...draft };
+  delete stored.rule;
+  delete stored.details;
+  return stored as Omit<StoredCallDecision, 'callId' | 'atMs'>;
 }
 
 function toRouteDecision(d: StoredCallDecision): RouteDecision {

@@ -13,14 +13,15 @@ import { testLogger } from '../support/test-config.js';
 
 /** Stands in for auth: the `x-test-role` header is the caller's role. */
 const fakeGuard =
-  (roles: Role[]): RequestHandler =>
+  (roles: readonly Role[]): RequestHandler[] => [
   (req, res, next) => {
     const role = req.get('x-test-role') as Role | undefined;
     if (role === undefined || !roles.includes(role))
       return sendProblem(res, problem(403, 'FORBIDDEN', 'Forbidden'));
     (req as typeof req & { actor?: Actor }).actor = { subject: `officer-${role}`, role };
     next();
-  };
+  },
+];
 
 class FakeReader implements AuditReader {
   filters: AuditFilter[] = [];

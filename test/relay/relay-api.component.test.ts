@@ -18,7 +18,8 @@ describe('relay API end to end (real Kafka and Neo4j, real tokens)', function ()
     await f.start();
     debtor = await f.debtor();
     caseId = uniqueName('CASE');
-    assert.equal((await f.registerLine(creditor, agentLine)).status, 201);
+    const line = await f.registerLine(creditor, agentLine);
+    assert.equal(line.status, 201, line.text);
   });
   after(() => f.stop());
 

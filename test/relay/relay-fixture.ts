@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Role } from '../../src/actor.js';
+import type { Config } from '../../src/config.js';
 import { startService, type RunningService } from '../../src/compose.js';
 import { KafkajsEventBus } from '../../src/platform/kafkajs-event-bus.js';
 import { topicNames } from '../../src/topics.js';
@@ -36,10 +37,17 @@ export class RelayFixture {
   readonly pool: { spec: string; numbers: string[] };
   service!: RunningService;
   private bus!: KafkajsEventBus;
-  readonly config;
+  config!: Config;
 
-  constructor(poolSize = 20, env: NodeJS.ProcessEnv = {}) {
+  constructor(
+    poolSize = 20,
+    private readonly env: NodeJS.ProcessEnv = {},
+  ) {
     this.pool = uniquePool(poolSize);
+  }
+
+  /** Config is read when the test runs, after the global fixture has set the servers' addresses. */
+  async start(): Promise<void> {
     this.config = testConfig({
       KAFKA_TOPIC_PREFIX: `${uniqueName('relay')}.`,
       KAFKA_TOPIC_PARTITIONS: '2',
@@ -48,11 +56,8 @@ export class RelayFixture {
       RELAY_POOL_NAME: uniqueName('pool'),
       AUDIT_CHAIN: uniqueName('chain'),
       RELAY_SWEEP_INTERVAL_MS: '3600000',
-      ...env,
+      ...this.env,
     });
-  }
-
-  async start(): Promise<void> {
     this.service = await startService(this.config, testLogger(), { clock: () => this.now });
     this.bus = new KafkajsEventBus(this.config.kafka, testLogger());
   }
