@@ -35,6 +35,8 @@ import { openApiRoutes } from './http/openapi-routes.js';
 import { telephonyRoutes } from './http/telephony-routes.js';
 import { thirdPartyFingerprint } from './ingest/project-event.js';
 import { CaseService } from './relay/case-service.js';
+import { queueContactRefreshed } from './relay/contact-refreshed-outbox.js';
+import { OutboxPublisher } from './relay/outbox-publisher.js';
 import { CreditorLines } from './relay/creditor-lines.js';
 import { Neo4jCallDecisionStore } from './relay/neo4j-call-decision-store.js';
 import { Neo4jCaseStore } from './relay/neo4j-case-store.js';
@@ -50,6 +52,7 @@ import { DEFAULT_MODEL } from './resolve/scoring/default-model.js';
 const PING_TIMEOUT_MS = 2_000;
 /** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
 const ROUTING_TIMEOUT_MS = 2_000;
+const OUTBOX_INTERVAL_MS = 1_000;
 const STARTUP_DEADLINE_MS = 60_000;
 
 export interface RunningService {
@@ -58,6 +61,8 @@ export interface RunningService {
   bus: EventBus;
   /** Runs the relay's housekeeping once now (expiry, re-matching, pool metrics); tests and operators. */
   sweepRelays(): Promise<void>;
+  /** Publishes queued `contact.refreshed` events now rather than at the next tick. */
+  publishOutbox(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -114,7 +119,9 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     audit: audit.log,
     bus,
     registry,
-    records: resolvingRecordStore(graph, (sourceId) => registry.get(sourceId)?.trust ?? 0, undefined, clock),
+    records: resolvingRecordStore(graph, (sourceId) => registry.get(sourceId)?.trust ?? 0, undefined, clock, (tx, outcome) =>
+      queueContactRefreshed(tx, outcome.changes, clock()),
+    ),
     project: createEventProjector({ fingerprintKey: identifierKey, clock }),
     clock,
     log: log.child({ component: 'ingest' }),
@@ -131,6 +138,8 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     },
   });
   await ingest.start();
+  const outbox = new OutboxPublisher({ graph, bus, topic: topics.contactRefreshed, intervalMs: OUTBOX_INTERVAL_MS, batchSize: 500, log });
+  outbox.start();
   log.info({ topic: topics.identityUpdates, sources: registry.all().length }, 'ingest consumer started');
 
   const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf: (id) => registry.get(id)?.trust ?? 0 });
@@ -155,11 +164,13 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     sweepRelays: async () => {
       await relay.sweeper.sweep();
     },
+    publishOutbox: () => outbox.publishPending(),
     stop: async () => {
       // Consumers first: the in-flight chunk finishes and commits while the stores are still open.
       await ingest.stop();
       await closeServer(server);
       await relay.sweeper.stop();
+      await outbox.stop();
       await audit.stop();
       await bus.close();
       await graph.close();

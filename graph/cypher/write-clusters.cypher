@@ -3,6 +3,12 @@
 CALL () {
   UNWIND $retiredPersons AS id
   MATCH (p:Person {id: id})
+  // A creditor's case about a person merged away is matched again by the relay sweeper, against
+  // the records as they now stand; until then it reads as unmatched, never as someone else.
+  CALL (p) {
+    MATCH (c:Case)-[:CONCERNS]->(p)
+    SET c.matchState = 'unmatched', c.matchReason = 'PERSON_RETIRED', c.matchedAt = ''
+  }
   DETACH DELETE p
 }
 CALL () {

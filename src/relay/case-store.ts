@@ -20,7 +20,8 @@ export interface CaseState extends CaseRef {
 
 export interface CaseStore {
   /** Matches the debtor against the graph (a read) and stores the case with its link (a write). */
-  register(ref: CaseRef, debtor: MatchableRecord, now: Date): Promise<{ created: boolean; match: DebtorMatch }>;
+  /** With `notify`, a match queues `contact.refreshed` for the creditor in the same transaction. */
+  register(ref: CaseRef, debtor: MatchableRecord, now: Date, options?: { notify?: boolean }): Promise<{ created: boolean; match: DebtorMatch }>;
   /** Undefined when the creditor has no such case: another creditor's case looks exactly like none. */
   find(ref: CaseRef): Promise<CaseState | undefined>;
   close(ref: CaseRef, now: Date): Promise<boolean>;

@@ -4,6 +4,7 @@ import type { MatchableRecord } from '../resolve/matchable-record.js';
 import { Neo4jResolutionStore } from '../resolve/neo4j-resolution-store.js';
 import type { MatchModel } from '../resolve/scoring/match-model.js';
 import { caseKey, type CaseRef, type CaseState, type CaseStore } from './case-store.js';
+import { queueCaseRefreshed } from './contact-refreshed-outbox.js';
 import { matchDebtor, type DebtorMatch } from './match-debtor.js';
 
 export class Neo4jCaseStore implements CaseStore {
@@ -13,7 +14,7 @@ export class Neo4jCaseStore implements CaseStore {
     private readonly trustOf: (sourceId: string) => number,
   ) {}
 
-  async register(ref: CaseRef, debtor: MatchableRecord, now: Date): Promise<{ created: boolean; match: DebtorMatch }> {
+  async register(ref: CaseRef, debtor: MatchableRecord, now: Date, options: { notify?: boolean } = {}): Promise<{ created: boolean; match: DebtorMatch }> {
     const match = await this.graph.read((tx) => matchDebtor(new Neo4jResolutionStore(tx, this.trustOf), debtor, this.model));
     const created = await this.graph.write(async (tx) => {
       const result = await tx.run<{ created: boolean }>(cypher('upsert-case'), {
@@ -28,6 +29,7 @@ export class Neo4jCaseStore implements CaseStore {
         personId: match.matched ? match.personId : null,
         ruleSetVersion: this.model.version,
       });
+      if (options.notify && match.matched) await queueCaseRefreshed(tx, caseKey(ref), now);
       return result.records[0]?.get('created') ?? false;
     });
     return { created, match };

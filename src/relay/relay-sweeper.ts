@@ -64,7 +64,7 @@ export class RelaySweeper {
   private async rematch(now: Date): Promise<number> {
     let matched = 0;
     for (const { ref, debtor } of await this.deps.cases.unmatched(BATCH)) {
-      const { match } = await this.deps.cases.register(ref, debtor, now);
+      const { match } = await this.deps.cases.register(ref, debtor, now, { notify: true });
       if (!match.matched) continue;
       matched++;
       await this.deps.audit.append({

@@ -1,8 +1,9 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { DEFAULT_CONTACT_POLICY } from './contacts/contact-policy.js';
 import { Neo4jRecordStore } from './neo4j-record-store.js';
 import { Neo4jResolutionStore } from './neo4j-resolution-store.js';
-import { Resolver, type ResolverSettings } from './resolver.js';
+import { Resolver, type ResolutionOutcome, type ResolverSettings } from './resolver.js';
 import { DEFAULT_MODEL } from './scoring/default-model.js';
 
 export const DEFAULT_RESOLVER_SETTINGS: ResolverSettings = {
@@ -11,13 +12,21 @@ export const DEFAULT_RESOLVER_SETTINGS: ResolverSettings = {
   maxComponentRecords: 500,
 };
 
+/** Runs in the resolving transaction after resolution, e.g. to queue events about what changed. */
+export type AfterResolution = (tx: ManagedTransaction, outcome: ResolutionOutcome) => Promise<void>;
+
 /** The record store ingest uses: every applied chunk is resolved in its own transaction. */
 export function resolvingRecordStore(
   graph: Neo4jGraph,
   trustOf: (sourceId: string) => number,
   settings: ResolverSettings = DEFAULT_RESOLVER_SETTINGS,
   clock: () => Date = () => new Date(),
+  afterResolution?: AfterResolution,
 ): Neo4jRecordStore {
   const resolver = new Resolver(settings, clock);
-  return new Neo4jRecordStore(graph, (tx, keys) => resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys));
+  return new Neo4jRecordStore(graph, async (tx, keys) => {
+    const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys);
+    if (afterResolution) await afterResolution(tx, outcome);
+    return outcome;
+  });
 }

@@ -26,6 +26,7 @@ export interface Debtor {
   phone: string;
   thirdParty: string;
   telcoRecordId: string;
+  creditorRecordId: string;
 }
 
 /**
@@ -86,6 +87,7 @@ export class RelayFixture {
       phone: o.phone ?? uniqueMobile(),
       thirdParty: uniqueMobile(),
       telcoRecordId: uniqueName('SUB'),
+      creditorRecordId: uniqueName('LOAN'),
     };
     const registry = registryEvent({ name: d.name, birthDate: d.birthDate, nationalId: d.nationalId, observedAt: seen });
     const telco = telcoRecordEvent({
@@ -99,7 +101,7 @@ export class RelayFixture {
     const creditor = {
       eventId: crypto.randomUUID(),
       sourceId: 'demo-creditor',
-      sourceRecordId: uniqueName('LOAN'),
+      sourceRecordId: d.creditorRecordId,
       observedAt: seen,
       op: 'upsert' as const,
       subject: {
