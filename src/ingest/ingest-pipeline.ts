@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-entry.js';
 import type { BatchControl, EventBus, InboundMessage, MessageBatch, Subscription } from '../platform/event-bus.js';
 import type { Logger } from '../platform/logger.js';
 import { safeErrorSummary } from '../platform/safe-error.js';
@@ -35,6 +36,11 @@ export interface IngestPipelineDeps {
   options: IngestOptions;
   /** Runs after each chunk's graph commit and before its offsets are committed. */
   afterApply?: (outcome: ApplyOutcome) => Promise<void>;
+  /**
+   * Where events about erased records (dropped, or re-admitted under a new legal basis) are
+   * audited, before the chunk's offsets are committed. Without it they are only logged.
+   */
+  audit?: AuditLog;
 }
 
 interface Accepted {
@@ -101,6 +107,7 @@ export class IngestPipeline {
     const outcome = await this.applyAll(accepted, refused, control);
     if (outcome === ABANDONED) return ABANDONED;
     if ((await this.sendDeadLetters(refused, control)) === ABANDONED) return ABANDONED;
+    if ((await this.retryTransient('audit', () => this.auditErasedRecords(outcome), control)) === ABANDONED) return ABANDONED;
     if (this.deps.afterApply) {
       const after = this.deps.afterApply;
       if ((await this.retryTransient('after-apply', () => after(outcome), control)) === ABANDONED) return ABANDONED;
@@ -131,7 +138,7 @@ export class IngestPipeline {
   private async applyAll(accepted: Accepted[], refused: Refused[], control: BatchControl): Promise<ApplyOutcome | Abandoned> {
     const whole = await this.applyWithAttempts(accepted, control);
     if (whole !== undefined) return whole;
-    const total: ApplyOutcome = { freshEventIds: [], changedRecords: [] };
+    const total: ApplyOutcome = { freshEventIds: [], changedRecords: [], dropped: [], readmitted: [] };
     for (const item of accepted) {
       const one = await this.applyWithAttempts([item], control);
       if (one === ABANDONED) return ABANDONED;
@@ -141,6 +148,8 @@ export class IngestPipeline {
       }
       total.freshEventIds.push(...one.freshEventIds);
       total.changedRecords.push(...one.changedRecords);
+      total.dropped.push(...one.dropped);
+      total.readmitted.push(...one.readmitted);
     }
     return total;
   }
@@ -185,11 +194,50 @@ export class IngestPipeline {
     }
   }
 
+  /**
+   * An erased record's event is never dead-lettered: that would keep its personal data in a topic.
+   * The audit records it by the record's keyed fingerprint only.
+   */
+  private async auditErasedRecords(outcome: ApplyOutcome): Promise<void> {
+    const { audit, log } = this.deps;
+    if (outcome.dropped.length + outcome.readmitted.length === 0) return;
+    if (audit === undefined) {
+      log.warn({ dropped: outcome.dropped.length, readmitted: outcome.readmitted.length }, 'events about erased records, with no audit log wired');
+      return;
+    }
+    for (const d of outcome.dropped) {
+      await audit.append({
+        action: 'ingest.drop',
+        actor: { subject: d.sourceId, role: 'source' },
+        outcome: 'denied',
+        reason: 'SUBJECT_ERASED',
+        resources: { sourceId: d.sourceId },
+        fingerprints: { record: d.recordFingerprint },
+        details: { eventId: d.eventId },
+      });
+    }
+    for (const r of outcome.readmitted) {
+      await audit.append({
+        action: 'ingest.readmit',
+        actor: { subject: r.sourceId, role: 'source' },
+        outcome: 'allowed',
+        reason: 'NEW_LEGAL_BASIS',
+        legalBasis: r.legalBasis,
+        resources: { sourceId: r.sourceId },
+        fingerprints: { record: r.recordFingerprint },
+        details: { eventId: r.eventId },
+      });
+    }
+  }
+
   private count(accepted: Accepted[], refused: Refused[], outcome: ApplyOutcome): void {
     const { metrics } = this.deps;
+    const dropped = new Set(outcome.dropped.map((d) => d.eventId));
+    for (const d of outcome.dropped) metrics.dropped.inc({ source: d.sourceId, reason: 'SUBJECT_ERASED' });
     // An id is applied once; any other copy of it, in this chunk or from before, is a duplicate.
     const fresh = new Set(outcome.freshEventIds);
     for (const { update } of accepted) {
+      if (dropped.has(update.eventId)) continue;
       const first = fresh.delete(update.eventId);
       (first ? metrics.applied : metrics.duplicates).inc({ source: update.sourceId });
     }

@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import type { AuditLog } from '../../src/audit/audit-entry.js';
 import { createIngestMetrics } from '../../src/ingest/ingest-metrics.js';
 import { IngestPipeline, type IngestOptions } from '../../src/ingest/ingest-pipeline.js';
 import { loadSourceRegistry } from '../../src/ingest/load-source-registry.js';
@@ -38,7 +39,7 @@ export class IngestHarness {
   }
 
   /** With `resolve`, records are resolved into persons as the service does; without, stored only. */
-  async startPipeline(options: Partial<IngestOptions> = {}, resolve = false, clock = () => new Date()): Promise<void> {
+  async startPipeline(options: Partial<IngestOptions> = {}, resolve = false, clock = () => new Date(), audit?: AuditLog): Promise<void> {
     const { registryFile, identifierKey } = this.config.ingest;
     const registry = loadSourceRegistry(registryFile!, this.config.secrets);
     this.metrics = createMetricsRegistry();
@@ -52,6 +53,7 @@ export class IngestHarness {
       clock,
       log: testLogger(),
       metrics: createIngestMetrics(this.metrics),
+      ...(audit ? { audit } : {}),
       options: {
         groupId: uniqueName('test.ingest'),
         topic: this.topic,
