@@ -12,8 +12,8 @@ RETURN c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesc
        [(best)<-[:HAS_PHONE]-(r:Record)-[:POSSIBLE_MATCH]->(p) | r.key] AS bestPossibleOnly,
        [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
        [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL | [r.observedAtMs, r.addressesJson]] AS addresses,
-       [(d:CallDecision {personId: p.id}) WHERE d.atMs >= $sinceMs AND d.action = 'connect' |
-         {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)}] AS history,
+       COLLECT { MATCH (d:CallDecision {personId: p.id}) WHERE d.atMs >= $sinceMs AND d.action = 'connect'
+                 RETURN {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)} } AS history,
        $from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + $from}) } AS fromCreditorLine,
        $from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: $from}) } AS fromDebtor,
-       [(l:CreditorLine {creditor: c.creditor}) | l.e164] AS creditorLines
+       COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines
