@@ -7,6 +7,7 @@ import { dlqCommand, dlqUsage } from './dlq-command.js';
 import { explainCommand, explainUsage } from './explain-command.js';
 import { produceCommand, produceUsage } from './produce-command.js';
 import { rebuildCommand, rebuildUsage } from './rebuild-command.js';
+import { ropaCommand, ropaUsage } from './ropa-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
 
 type Command = (args: string[]) => Promise<void>;
@@ -35,6 +36,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   rebuild: {
     summary: `re-resolve every stored record (after a rule change, or to check streaming)\n${' '.repeat(15)}${rebuildUsage}`,
     run: (args) => rebuildCommand(loadConfig(), args),
+  },
+  ropa: {
+    summary: `print the record of processing activities (Markdown) from the source registry\n${' '.repeat(15)}${ropaUsage}`,
+    run: (args) => ropaCommand(loadConfig(), args),
   },
   train: {
     summary: `estimate the match model's m and u from the graph's candidate pairs, for review (not applied)\n${' '.repeat(15)}${trainUsage}`,
