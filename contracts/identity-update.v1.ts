@@ -24,6 +24,13 @@ const envelope = {
   observedAt: dateTime.describe(
     'When the provider observed this state. Events more than 5 minutes in the future are rejected.',
   ),
+  legalBasis: text(500)
+    .optional()
+    .describe(
+      'The legal basis this event is sent under, when it differs from the one the source is registered ' +
+        'with. Needed to send a record again after its subject was erased: an event about an erased record ' +
+        'is dropped unless it names a legal basis other than the one in force when it was erased.',
+    ),
 };
 
 const upsert = z.strictObject({

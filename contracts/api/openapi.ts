@@ -4,6 +4,7 @@ import { caseStatus, registerCaseRequest } from './cases.v1.js';
 import { problemDetails } from './problem.v1.js';
 import { relayBinding, requestRelay } from './relays.v1.js';
 import { API_ROUTES, type RouteSpec } from './routes.js';
+import { erasureReceipt, eraseSubjectRequest, restrictSubjectRequest, subjectReport, subjectRestrictions } from './subjects.v1.js';
 import { callOutcomeRequest, creditorLineList, registerLineRequest, routeCallRequest, routeDecision } from './telephony.v1.js';
 
 /** Every schema the API publishes; importing them registers their ids for the components section. */
@@ -17,6 +18,11 @@ export const API_SCHEMAS = [
   callOutcomeRequest,
   registerLineRequest,
   creditorLineList,
+  restrictSubjectRequest,
+  subjectRestrictions,
+  eraseSubjectRequest,
+  erasureReceipt,
+  subjectReport,
   problemDetails,
 ] as const;
 

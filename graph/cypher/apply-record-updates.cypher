@@ -20,6 +20,7 @@ CALL (u, r, applies) {
       r.birthDate = u.birthDate,
       r.addressesJson = u.addressesJson,
       r.employer = u.employer,
+      r.legalBasis = coalesce(u.legalBasis, r.legalBasis),
       r.updatedAt = datetime()
   WITH u, r
   CALL (r) {

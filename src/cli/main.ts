@@ -8,6 +8,7 @@ import { dlqCommand, dlqUsage } from './dlq-command.js';
 import { explainCommand, explainUsage } from './explain-command.js';
 import { produceCommand, produceUsage } from './produce-command.js';
 import { rebuildCommand, rebuildUsage } from './rebuild-command.js';
+import { ropaCommand, ropaUsage } from './ropa-command.js';
 import { tokenCommand, tokenUsage } from './token-command.js';
 import { trainCommand, trainUsage } from './train-command.js';
 
@@ -42,6 +43,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   audit: {
     summary: `verify the tamper-evident audit log (in the graph or an export) and export it\n${' '.repeat(15)}${auditUsage}`,
     run: (args) => auditCommand(loadConfig(), args),
+  },
+  ropa: {
+    summary: `print the record of processing activities (Markdown) from the source registry\n${' '.repeat(15)}${ropaUsage}`,
+    run: (args) => ropaCommand(loadConfig(), args),
   },
   train: {
     summary: `estimate the match model's m and u from the graph's candidate pairs, for review (not applied)\n${' '.repeat(15)}${trainUsage}`,

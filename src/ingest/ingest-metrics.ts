@@ -21,6 +21,12 @@ export function createIngestMetrics(registry: Registry) {
       labelNames: ['source', 'reason'] as const,
       registers: [registry],
     }),
+    dropped: new Counter({
+      name: 'recontact_ingest_events_dropped_total',
+      help: 'Identity updates not written and not dead-lettered (SUBJECT_ERASED: the record was erased), by source and reason',
+      labelNames: ['source', 'reason'] as const,
+      registers: [registry],
+    }),
     retries: new Counter({
       name: 'recontact_ingest_transient_retries_total',
       help: 'Batch steps retried after a transient failure (a dependency down or slow)',

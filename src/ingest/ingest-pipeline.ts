@@ -37,7 +37,11 @@ export interface IngestPipelineDeps {
   options: IngestOptions;
   /** Runs after each chunk's graph commit and before its offsets are committed. */
   afterApply?: (outcome: ApplyOutcome) => Promise<void>;
-  /** When set, every dead-lettered event is also an `ingest.reject` audit record, durable before its offset commits. */
+  /**
+   * When set, every dead-lettered event is an `ingest.reject` audit record, and every event about an
+   * erased record (dropped, or re-admitted under a new legal basis) is audited too — all durable
+   * before the chunk's offsets commit. Without it the latter are only logged.
+   */
   audit?: AuditLog;
 }
 
@@ -106,6 +110,7 @@ export class IngestPipeline {
     if (outcome === ABANDONED) return ABANDONED;
     if ((await this.sendDeadLetters(refused, control)) === ABANDONED) return ABANDONED;
     if ((await this.auditRejections(refused, control)) === ABANDONED) return ABANDONED;
+    if ((await this.retryTransient('audit', () => this.auditErasedRecords(outcome), control)) === ABANDONED) return ABANDONED;
     if (this.deps.afterApply) {
       const after = this.deps.afterApply;
       if ((await this.retryTransient('after-apply', () => after(outcome), control)) === ABANDONED) return ABANDONED;
@@ -136,7 +141,7 @@ export class IngestPipeline {
   private async applyAll(accepted: Accepted[], refused: Refused[], control: BatchControl): Promise<ApplyOutcome | Abandoned> {
     const whole = await this.applyWithAttempts(accepted, control);
     if (whole !== undefined) return whole;
-    const total: ApplyOutcome = { freshEventIds: [], changedRecords: [] };
+    const total: ApplyOutcome = { freshEventIds: [], changedRecords: [], dropped: [], readmitted: [] };
     for (const item of accepted) {
       const one = await this.applyWithAttempts([item], control);
       if (one === ABANDONED) return ABANDONED;
@@ -146,6 +151,8 @@ export class IngestPipeline {
       }
       total.freshEventIds.push(...one.freshEventIds);
       total.changedRecords.push(...one.changedRecords);
+      total.dropped.push(...one.dropped);
+      total.readmitted.push(...one.readmitted);
     }
     return total;
   }
@@ -215,11 +222,50 @@ export class IngestPipeline {
     }
   }
 
+  /**
+   * An erased record's event is never dead-lettered: that would keep its personal data in a topic.
+   * The audit records it by the record's keyed fingerprint only.
+   */
+  private async auditErasedRecords(outcome: ApplyOutcome): Promise<void> {
+    const { audit, log } = this.deps;
+    if (outcome.dropped.length + outcome.readmitted.length === 0) return;
+    if (audit === undefined) {
+      log.warn({ dropped: outcome.dropped.length, readmitted: outcome.readmitted.length }, 'events about erased records, with no audit log wired');
+      return;
+    }
+    for (const d of outcome.dropped) {
+      await audit.append({
+        action: 'ingest.drop',
+        actor: { subject: d.sourceId, role: 'source' },
+        outcome: 'denied',
+        reason: 'SUBJECT_ERASED',
+        resources: { sourceId: d.sourceId },
+        fingerprints: { record: d.recordFingerprint },
+        details: { eventId: d.eventId },
+      });
+    }
+    for (const r of outcome.readmitted) {
+      await audit.append({
+        action: 'ingest.readmit',
+        actor: { subject: r.sourceId, role: 'source' },
+        outcome: 'allowed',
+        reason: 'NEW_LEGAL_BASIS',
+        legalBasis: r.legalBasis,
+        resources: { sourceId: r.sourceId },
+        fingerprints: { record: r.recordFingerprint },
+        details: { eventId: r.eventId },
+      });
+    }
+  }
+
   private count(accepted: Accepted[], refused: Refused[], outcome: ApplyOutcome): void {
     const { metrics } = this.deps;
+    const dropped = new Set(outcome.dropped.map((d) => d.eventId));
+    for (const d of outcome.dropped) metrics.dropped.inc({ source: d.sourceId, reason: 'SUBJECT_ERASED' });
     // An id is applied once; any other copy of it, in this chunk or from before, is a duplicate.
     const fresh = new Set(outcome.freshEventIds);
     for (const { update } of accepted) {
+      if (dropped.has(update.eventId)) continue;
       const first = fresh.delete(update.eventId);
       (first ? metrics.applied : metrics.duplicates).inc({ source: update.sourceId });
     }

@@ -6,7 +6,8 @@ import { parseBirthDate } from '../resolve/normalize/birth-date.js';
 import { normalizeEmail } from '../resolve/normalize/email.js';
 import { nationalIdFingerprint, normalizeNationalId } from '../resolve/normalize/national-id.js';
 import { normalizePhone } from '../resolve/normalize/phone.js';
-import type { RecordEmail, RecordNationalId, RecordPhone, SourceRecordUpdate, ThirdPartyEvidence } from '../resolve/source-record.js';
+import { recordFingerprint } from '../resolve/record-fingerprint.js';
+import { recordKey, type RecordEmail, type RecordNationalId, type RecordPhone, type SourceRecordUpdate, type ThirdPartyEvidence } from '../resolve/source-record.js';
 import type { Rejection } from './rejection.js';
 
 export type ProjectionResult = { ok: true; update: SourceRecordUpdate } | { ok: false; rejection: Rejection };
@@ -28,6 +29,8 @@ export function createEventProjector(deps: { fingerprintKey: Buffer; clock: () =
       observedAt: event.observedAt,
       observedAtMs: Date.parse(event.observedAt),
       op: event.op,
+      legalBasis: event.legalBasis ?? null,
+      recordFingerprint: recordFingerprint(deps.fingerprintKey, recordKey(event.sourceId, event.sourceRecordId)),
       names: subject.names ?? [],
       birthDate: birthDateOf(subject, deps.clock(), problems),
       addresses: subject.addresses ?? [],

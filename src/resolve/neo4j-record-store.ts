@@ -3,6 +3,7 @@ import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ApplyOutcome, RecordStore } from './record-store.js';
 import type { ResolutionOutcome } from './resolver.js';
+import { screenErasedRecords } from './screen-erased-records.js';
 import { newestPerRecord, recordKey, type SourceRecordUpdate } from './source-record.js';
 
 /** How many recent event ids a record remembers to tell a redelivery from a stale update. */
@@ -25,32 +26,37 @@ export class Neo4jRecordStore implements RecordStore {
   ) {}
 
   async apply(updates: SourceRecordUpdate[]): Promise<ApplyOutcome> {
-    if (updates.length === 0) return { freshEventIds: [], changedRecords: [] };
+    if (updates.length === 0) return { freshEventIds: [], changedRecords: [], dropped: [], readmitted: [] };
     const unique = [...new Map(updates.map((u) => [u.eventId, u])).values()];
-    const idsByRecord = new Map<string, string[]>();
-    for (const u of unique) {
-      const key = recordKey(u.sourceId, u.sourceRecordId);
-      idsByRecord.set(key, [...(idsByRecord.get(key) ?? []), u.eventId]);
-    }
-    const rows = newestPerRecord(unique).map((u) => toParams(u, idsByRecord.get(recordKey(u.sourceId, u.sourceRecordId)) ?? []));
     return this.graph.write(async (tx) => {
       // Resolutions are serialized by a lock; taking it before the record writes means a
-      // transaction never holds record locks while it waits for it (no deadlock cycle).
+      // transaction never holds record locks while it waits for it (no deadlock cycle). Erasure
+      // takes it too, so a record cannot slip in between an erasure's tombstone and its deletes.
       if (this.resolve) await lockResolution(tx);
+      const { admitted, dropped, readmitted } = await screenErasedRecords(tx, unique);
+      const outcome: ApplyOutcome = { freshEventIds: [], changedRecords: [], dropped, readmitted };
+      if (admitted.length === 0) return outcome;
       const result = await tx.run<{ key: string; duplicates: string[]; applies: boolean }>(cypher('apply-record-updates'), {
-        updates: rows,
+        updates: toRows(admitted),
         remember: REMEMBERED_EVENT_IDS,
       });
       const duplicates = new Set(result.records.flatMap((r) => r.get('duplicates')));
-      const changedRecords = result.records.filter((r) => r.get('applies')).map((r) => r.get('key'));
-      const outcome: ApplyOutcome = {
-        freshEventIds: unique.map((u) => u.eventId).filter((id) => !duplicates.has(id)),
-        changedRecords,
-      };
-      if (this.resolve && changedRecords.length > 0) outcome.resolution = await this.resolve(tx, changedRecords);
+      outcome.freshEventIds = admitted.map((u) => u.eventId).filter((id) => !duplicates.has(id));
+      outcome.changedRecords = result.records.filter((r) => r.get('applies')).map((r) => r.get('key'));
+      if (this.resolve && outcome.changedRecords.length > 0) outcome.resolution = await this.resolve(tx, outcome.changedRecords);
       return outcome;
     });
   }
+}
+
+/** The newest update per record, carrying every event id the chunk had for that record. */
+function toRows(updates: SourceRecordUpdate[]) {
+  const idsByRecord = new Map<string, string[]>();
+  for (const u of updates) {
+    const key = recordKey(u.sourceId, u.sourceRecordId);
+    idsByRecord.set(key, [...(idsByRecord.get(key) ?? []), u.eventId]);
+  }
+  return newestPerRecord(updates).map((u) => toParams(u, idsByRecord.get(recordKey(u.sourceId, u.sourceRecordId)) ?? []));
 }
 
 export async function lockResolution(tx: ManagedTransaction): Promise<void> {
@@ -67,6 +73,7 @@ function toParams(u: SourceRecordUpdate, eventIds: string[]) {
     observedAt: u.observedAt,
     observedAtMs: u.observedAtMs,
     op: u.op,
+    legalBasis: u.legalBasis,
     namesJson: JSON.stringify(u.names),
     birthDate: u.birthDate,
     addressesJson: JSON.stringify(u.addresses),

@@ -9,6 +9,10 @@ export interface SourceRecordUpdate {
   observedAt: string;
   observedAtMs: number;
   op: 'upsert' | 'retract';
+  /** The legal basis the event names, if it names one; otherwise the source's registered one applies. */
+  legalBasis: string | null;
+  /** Keyed HMAC of the record key, matched against erasure tombstones. */
+  recordFingerprint: string;
   names: unknown[];
   birthDate: string | null;
   addresses: unknown[];

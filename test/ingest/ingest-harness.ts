@@ -53,7 +53,7 @@ export class IngestHarness {
       clock,
       log: testLogger(),
       metrics: createIngestMetrics(this.metrics),
-      audit,
+      ...(audit ? { audit } : {}),
       options: {
         groupId: uniqueName('test.ingest'),
         topic: this.topic,
