@@ -35,6 +35,10 @@ import { openApiRoutes } from './http/openapi-routes.js';
 import { telephonyRoutes } from './http/telephony-routes.js';
 import { thirdPartyFingerprint } from './ingest/project-event.js';
 import { CaseService } from './relay/case-service.js';
+import { createPrivacy } from './privacy/create-privacy.js';
+import { privacyRoutes } from './http/privacy-routes.js';
+import type { AuditReader } from './audit/audit-reader.js';
+import type { AuditRecord } from './audit/audit-entry.js';
 import { queueContactRefreshed } from './relay/contact-refreshed-outbox.js';
 import { OutboxPublisher } from './relay/outbox-publisher.js';
 import { CreditorLines } from './relay/creditor-lines.js';
@@ -53,6 +57,10 @@ const PING_TIMEOUT_MS = 2_000;
 /** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
 const ROUTING_TIMEOUT_MS = 2_000;
 const OUTBOX_INTERVAL_MS = 1_000;
+/** Retention is measured in days; an hourly pass keeps each record at most an hour past its term. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+/** A subject report lists every access; past this many it says the list is cut (a privacy officer exports the rest). */
+const SUBJECT_REPORT_MAX_AUDIT = 10_000;
 const STARTUP_DEADLINE_MS = 60_000;
 
 export interface RunningService {
@@ -145,11 +153,24 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf: (id) => registry.get(id)?.trust ?? 0 });
   // Tokens expire in real time, whatever clock the domain is given.
   const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }) });
+  const privacy = createPrivacy({
+    graph,
+    relays: relay.relayStore,
+    audit: audit.log,
+    auditFor: (personId) => allAuditRecords(audit.reader, personId),
+    sources: registry,
+    identifierKey,
+    clock,
+    log,
+    retentionIntervalMs: RETENTION_INTERVAL_MS,
+  });
+  privacy.retention.start();
   const routers = [
     openApiRoutes(),
     caseRoutes({ cases: relay.cases, relays: relay.relays, guard: auth.guard }),
     telephonyRoutes({ router: relay.router, lines: relay.lines, guard: auth.guard, clock }),
     auditRoutes({ reader: audit.reader, verify: audit.verify, guard: auth.guard, audit: audit.log }),
+    privacyRoutes({ privacy: privacy.service, guard: auth.guard }),
   ];
   const app = createHttpApp({ log, metrics, readiness, routers });
   const server = app.listen(config.http.port, config.http.host);
@@ -170,6 +191,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       await ingest.stop();
       await closeServer(server);
       await relay.sweeper.stop();
+      await privacy.retention.stop();
       await outbox.stop();
       await audit.stop();
       await bus.close();
@@ -273,4 +295,16 @@ async function startRelay(
     }),
     lines: new CreditorLines({ graph, audit, isRelayNumber: (e164) => poolSet.has(e164), clock }),
   };
+}
+
+/** Every audit record about a person, newest first, for their access report. */
+async function allAuditRecords(reader: AuditReader, personId: string): Promise<AuditRecord[]> {
+  const records: AuditRecord[] = [];
+  let after: number | undefined;
+  do {
+    const page = await reader.query({ personId, limit: 500, ...(after === undefined ? {} : { after }) });
+    records.push(...page.records);
+    after = page.nextCursor ?? undefined;
+  } while (after !== undefined && records.length < SUBJECT_REPORT_MAX_AUDIT);
+  return records;
 }
