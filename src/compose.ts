@@ -31,6 +31,7 @@ import { verifyAuditChain } from './audit/verify-audit-chain.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createAuth } from './http/auth/create-auth.js';
 import { caseRoutes } from './http/case-routes.js';
+import { consoleRoutes } from './http/console-routes.js';
 import { openApiRoutes } from './http/openapi-routes.js';
 import { telephonyRoutes } from './http/telephony-routes.js';
 import { thirdPartyFingerprint } from './ingest/project-event.js';
@@ -141,6 +142,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     caseRoutes({ cases: relay.cases, relays: relay.relays, guard: auth.guard }),
     telephonyRoutes({ router: relay.router, lines: relay.lines, guard: auth.guard, clock }),
     auditRoutes({ reader: audit.reader, verify: audit.verify, guard: auth.guard, audit: audit.log }),
+    consoleRoutes(),
   ];
   const app = createHttpApp({ log, metrics, readiness, routers });
   const server = app.listen(config.http.port, config.http.host);
