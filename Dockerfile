@@ -10,7 +10,8 @@ COPY infra/*.ts ./infra/
 COPY contracts ./contracts
 COPY test ./test
 COPY bench ./bench
-RUN npx tsc -p tsconfig.json
+# The second project is the privacy officers' console, compiled for the browser.
+RUN npx tsc -p tsconfig.json && npx tsc -p src/http/console/tsconfig.json
 
 # Runtime stage: production dependencies and compiled output only, as a non-root user.
 FROM node:20-bookworm-slim AS runtime
@@ -20,6 +21,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY graph ./graph
+COPY src/http/console/static ./src/http/console/static
 COPY contracts ./contracts
 USER node
 EXPOSE 8080

@@ -31,6 +31,7 @@ import { verifyAuditChain } from './audit/verify-audit-chain.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createAuth } from './http/auth/create-auth.js';
 import { caseRoutes } from './http/case-routes.js';
+import { consoleRoutes } from './http/console-routes.js';
 import { openApiRoutes } from './http/openapi-routes.js';
 import { telephonyRoutes } from './http/telephony-routes.js';
 import { thirdPartyFingerprint } from './ingest/project-event.js';
@@ -171,6 +172,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     telephonyRoutes({ router: relay.router, lines: relay.lines, guard: auth.guard, clock }),
     auditRoutes({ reader: audit.reader, verify: audit.verify, guard: auth.guard, audit: audit.log }),
     privacyRoutes({ privacy: privacy.service, guard: auth.guard }),
+    consoleRoutes(),
   ];
   const app = createHttpApp({ log, metrics, readiness, routers });
   const server = app.listen(config.http.port, config.http.host);
