@@ -109,14 +109,14 @@ describe('privacy officer console (Chromium, whole service)', function () {
     assert.match(broken.text, /hash/);
   });
 
-  it('when the subject routes answer 404, then the subject panel shows the problem title and nothing else', async () => {
+  it('when an unknown subject is opened, then the subject panel shows the problem title and nothing else', async () => {
     await page.locator('#subject-person').fill('P-0001');
     await page.locator('#subject-form button[type=submit]').click();
     const status = page.locator('#subject-status');
     await waitFor('the subject panel to report', () => status.textContent(), (t) => t !== null && !t.includes('Loading'), 10_000);
-    assert.equal(await status.textContent(), 'No such route');
+    assert.equal(await status.textContent(), 'No such data subject');
     assert.equal(await page.locator('#subject-report').textContent(), '');
-    assert.equal(await page.locator('#workspace').isVisible(), true, 'a missing route does not end the session');
+    assert.equal(await page.locator('#workspace').isVisible(), true, 'an unknown subject does not end the session');
 
   });
 
@@ -145,6 +145,32 @@ describe('privacy officer console (Chromium, whole service)', function () {
     await dialog.waitFor({ state: 'hidden' });
     page.off('request', onRequest);
     assert.deepEqual(subjectCalls, [], 'nothing is sent for a cancelled confirmation');
+  });
+
+  it("when a real subject's report is opened and restricted after confirmation, then the report shows their sources and the graph holds the restriction", async () => {
+    const debtor = await fixture.debtor();
+    const found = await fixture.service.graph.run(
+      'MATCH (:Record {key: $key})-[:RESOLVES_TO]->(p:Person) RETURN p.id AS id',
+      { key: `demo-telco:${debtor.telcoRecordId}` },
+    );
+    const personId = found.records[0]!.get('id') as string;
+    await page.locator('#subject-person').fill(personId);
+    await page.locator('#subject-form button[type=submit]').click();
+    const report = page.locator('#subject-report');
+    await waitFor('the report', () => report.textContent(), (t) => t !== null && t.includes('demo-registry'), 10_000);
+    const text = (await report.textContent()) ?? '';
+    assert.ok(!text.includes(debtor.thirdParty), "a third party's number never appears in a report");
+    assert.ok(!text.includes(debtor.nationalId), 'an id number is held only as an HMAC and never shown');
+
+    await page.locator('#subject-restrict').click();
+    await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+    await page.locator('#confirm-accept').click();
+    await waitFor(
+      'the restriction to reach the graph',
+      () => fixture.service.graph.run('MATCH (r:Record)-[:RESOLVES_TO]->(:Person {id: $personId}) RETURN collect(r.restrictions) AS r', { personId }),
+      (r) => (r.records[0]!.get('r') as string[][]).every((list) => list.includes('cease_communication')),
+      10_000,
+    );
   });
 
   it('when the session is captured, then the screenshot shows the console after the tamper', async () => {
