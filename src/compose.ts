@@ -53,6 +53,11 @@ import { RelayService } from './relay/relay-service.js';
 import { RelaySweeper } from './relay/relay-sweeper.js';
 import { TelephonyRouter } from './relay/telephony-router.js';
 import { DEFAULT_MODEL } from './resolve/scoring/default-model.js';
+import type { ResolveInTransaction } from './resolve/neo4j-record-store.js';
+import { Neo4jResolutionStore } from './resolve/neo4j-resolution-store.js';
+import { ageReachability } from './resolve/reachability-ageing.js';
+import { Resolver } from './resolve/resolver.js';
+import { DEFAULT_RESOLVER_SETTINGS } from './resolve/resolving-record-store.js';
 
 const PING_TIMEOUT_MS = 2_000;
 /** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
@@ -124,13 +129,12 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const clock = overrides.clock ?? (() => new Date());
   const topics = topicNames(config.kafka.topicPrefix);
   const audit = startAudit(config, { graph, bus, clock, log, topic: topics.audit });
+  const trustOf = (sourceId: string) => registry.get(sourceId)?.trust ?? 0;
   const ingest = new IngestPipeline({
     audit: audit.log,
     bus,
     registry,
-    records: resolvingRecordStore(graph, (sourceId) => registry.get(sourceId)?.trust ?? 0, undefined, clock, (tx, outcome) =>
-      queueContactRefreshed(tx, outcome.changes, clock()),
-    ),
+    records: resolvingRecordStore(graph, trustOf, undefined, clock, (tx, outcome) => queueContactRefreshed(tx, outcome.changes, clock())),
     project: createEventProjector({ fingerprintKey: identifierKey, clock }),
     clock,
     log: log.child({ component: 'ingest' }),
@@ -151,7 +155,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   outbox.start();
   log.info({ topic: topics.identityUpdates, sources: registry.all().length }, 'ingest consumer started');
 
-  const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf: (id) => registry.get(id)?.trust ?? 0 });
+  const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf });
   // Tokens expire in real time, whatever clock the domain is given.
   const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }) });
   const privacy = createPrivacy({
@@ -260,7 +264,14 @@ async function startRelay(
   const contexts = new Neo4jContactContextReader(graph, (e164) => thirdPartyFingerprint(e164, identifierKey));
   const policy = { profile: config.relay.policyProfile, minLinkScore: config.relay.minLinkScore };
   const relayLog = log.child({ component: 'relay' });
+  const ageing = new Resolver(DEFAULT_RESOLVER_SETTINGS, clock);
+  const resolveAndNotify: ResolveInTransaction = async (tx, keys) => {
+    const outcome = await ageing.resolve(new Neo4jResolutionStore(tx, parts.trustOf), keys);
+    await queueContactRefreshed(tx, outcome.changes, clock());
+    return outcome;
+  };
   const sweeper = new RelaySweeper({
+    ageReachability: (now) => ageReachability(graph, resolveAndNotify, DEFAULT_RESOLVER_SETTINGS.contactPolicy, now),
     relays: relayStore,
     cases: caseStore,
     audit,

@@ -25,6 +25,8 @@ export class RelaySweeper {
       intervalMs: number;
       clock: () => Date;
       log: Logger;
+      /** Re-ranks persons whose contacts only aged, so reachability is current for relay decisions. */
+      ageReachability?: (now: Date) => Promise<number>;
     },
   ) {}
 
@@ -43,8 +45,9 @@ export class RelaySweeper {
     await this.running;
   }
 
-  async sweep(): Promise<{ expired: number; rematched: number }> {
+  async sweep(): Promise<{ expired: number; rematched: number; aged: number }> {
     const now = this.deps.clock();
+    const aged = this.deps.ageReachability ? await this.deps.ageReachability(now) : 0;
     const expired = await this.deps.relays.expireDue(now, BATCH);
     for (const b of expired) {
       await this.deps.audit.append({
@@ -58,7 +61,7 @@ export class RelaySweeper {
     if (expired.length > 0) this.deps.metrics.bindingsEnded.inc({ reason: 'TTL_ELAPSED' }, expired.length);
     const rematched = await this.rematch(now);
     await this.publishUsage(now);
-    return { expired: expired.length, rematched };
+    return { expired: expired.length, rematched, aged };
   }
 
   private async rematch(now: Date): Promise<number> {

@@ -114,4 +114,23 @@ describe('contact.refreshed.v1 and relay re-targeting (real Kafka and Neo4j)', f
     const events = await waitFor('a contact.refreshed event', () => refreshedEvents(later), (e) => e.length > 0, 20_000, 500);
     assert.equal(contactRefreshedV1.parse(JSON.parse(events[0]!.value)).reachability, 'reachable');
   });
+
+  it('when a debtor\'s contacts only age past the stale age, then the sweeper re-ranks them: the case turns stale and the creditor is told', async () => {
+    const saved = f.now;
+    try {
+      const d = await f.debtor({ lastSeenAt: new Date(f.now.getTime() - 170 * 24 * 3600_000).toISOString() });
+      const caseId = uniqueName('CASE');
+      const res = await f.registerCase(creditor, caseId, d);
+      assert.equal(res.body.reachability, 'reachable');
+      f.now = new Date(saved.getTime() + 20 * 24 * 3600_000);
+      await f.service.sweepRelays();
+      const read = await f.call('GET', `/v1/cases/${caseId}`, { role: 'collector', creditor });
+      assert.equal(read.body.reachability, 'stale');
+      await f.service.publishOutbox();
+      const events = await waitFor('a contact.refreshed event', () => refreshedEvents(caseId), (e) => e.length > 0, 20_000, 500);
+      assert.equal(contactRefreshedV1.parse(JSON.parse(events[events.length - 1]!.value)).reachability, 'stale');
+    } finally {
+      f.now = saved;
+    }
+  });
 });
