@@ -5,6 +5,7 @@ import { topicNames } from '../../src/topics.js';
 import { creditorEvent, telcoRecordEvent, uniqueMobile } from '../resolve/resolution-fixtures.js';
 import { testLogger, uniqueName } from '../support/test-config.js';
 import { waitFor } from '../support/wait.js';
+import { recordCollectorFacing } from '../support/leak-scan.js';
 import { RelayFixture } from './relay-fixture.js';
 
 describe('contact.refreshed.v1 and relay re-targeting (real Kafka and Neo4j)', function () {
@@ -27,6 +28,7 @@ describe('contact.refreshed.v1 and relay re-targeting (real Kafka and Neo4j)', f
     } finally {
       await bus.close();
     }
+    for (const m of seen) recordCollectorFacing(m.value);
     return seen.filter((m) => m.key === `${creditor}:${caseId}`);
   }
 

@@ -6,6 +6,7 @@ import { KafkajsEventBus } from '../../src/platform/kafkajs-event-bus.js';
 import { topicNames } from '../../src/topics.js';
 import { cnResidentId, registryEvent, telcoRecordEvent, uniqueHanName, uniqueMobile } from '../resolve/resolution-fixtures.js';
 import { api, type ApiResponse } from '../support/api-client.js';
+import { scannedLogger } from '../support/leak-scan.js';
 import { testConfig, testLogger, uniqueName } from '../support/test-config.js';
 import { signed } from '../support/test-sources.js';
 import { tokenFor } from '../support/tokens.js';
@@ -59,7 +60,7 @@ export class RelayFixture {
       RELAY_SWEEP_INTERVAL_MS: '3600000',
       ...this.env,
     });
-    this.service = await startService(this.config, testLogger(), { clock: () => this.now });
+    this.service = await startService(this.config, scannedLogger(), { clock: () => this.now });
     this.bus = new KafkajsEventBus(this.config.kafka, testLogger());
   }
 
