@@ -184,4 +184,29 @@ describe('relay API end to end (real Kafka and Neo4j, real tokens)', function ()
     assert.equal((await f.call('POST', '/v1/telephony/route', { role: 'collector', creditor }, {})).status, 403);
     assert.equal((await f.call('GET', `/v1/cases/${caseId}`, undefined)).status, 401);
   });
+
+  it('when a binding outlives its TTL, then the sweeper ends it, its number is quarantined and routing rejects it', async () => {
+    const d = await f.debtor();
+    const id = uniqueName('CASE');
+    await f.registerCase(creditor, id, d);
+    const binding = await f.call('POST', `/v1/cases/${id}/relay`, { role: 'collector', creditor }, { purpose: 'debt_collection', ttlSeconds: 60 });
+    assert.equal(binding.status, 201);
+    assert.equal(Date.parse(binding.body.expiresAt as string) - f.now.getTime(), 60_000);
+    const saved = f.now;
+    try {
+      f.now = new Date(saved.getTime() + 120_000);
+      await f.service.sweepRelays();
+      const routed = await f.route(binding.body.relayNumber as string, agentLine);
+      assert.equal(routed.body.reason, 'RELAY_NOT_ACTIVE');
+      const stored = await f.service.graph.run(
+        `MATCH (b:RelayBinding {id: $id})-[:USES]->(n:RelayNumber) RETURN b.state AS state, b.endReason AS reason, n.state AS number`,
+        { id: binding.body.bindingId },
+      );
+      assert.deepEqual(stored.records[0]!.toObject(), { state: 'expired', reason: 'TTL_ELAPSED', number: 'quarantine' });
+      const metrics = await (await fetch(`${f.url}/metrics`)).text();
+      assert.match(metrics, /recontact_relay_pool_utilization_ratio\{[^}]*\} \d/);
+    } finally {
+      f.now = saved;
+    }
+  });
 });
