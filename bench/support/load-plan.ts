@@ -1,0 +1,50 @@
+import { Worker } from 'node:worker_threads';
+
+/** One fixed-rate load phase: each request in `requests` is sent once, in order. */
+export interface LoadPlan {
+  url: string;
+  token: string;
+  requests: { method: 'POST'; path: string; body: string }[];
+  rps: number;
+  /**
+   * autocannon's rate limit releases each connection's quota at the top of every second. Several
+   * instances started evenly across the second ("lanes") spread that into smaller bursts, closer to
+   * the steady arrival of real traffic.
+   */
+  lanes: number;
+  /** How a 2xx response is tallied: by HTTP status, or by the routing decision in its body. */
+  outcome: 'status' | 'route-decision';
+}
+
+export interface LoadResult {
+  requests: number;
+  achievedRps: number;
+  /** Latency of 2xx responses, from the request's first byte sent to the response's last received. */
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Responses by HTTP status; 2xx by `outcome` as well. */
+  byStatus: Record<string, number>;
+  outcomes: Record<string, number>;
+  /** Non-2xx responses by status and problem code (`503 RELAY_POOL_EXHAUSTED`), connection errors, timeouts. */
+  errors: Record<string, number>;
+}
+
+/** Runs the load from a worker thread, so the client's work stays off the service's event loop. */
+export function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`the load worker exited (code ${code}) without a result`)),
+    );
+  });
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
