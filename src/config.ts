@@ -50,6 +50,7 @@ export const settingsSchema = z.object({
   AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
   AUTH_HS256_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  AUTH_TELEPHONY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
   RELAY_POOL: z.string().min(1).optional(),
   RELAY_POOL_NAME: z
     .string()
@@ -101,6 +102,7 @@ const examples: Record<string, string> = {
   AUTH_ALLOW_HS256: 'false',
   AUTH_HS256_SECRET: '$(openssl rand -hex 32)',
   AUTH_RATE_LIMIT_PER_MINUTE: '600',
+  AUTH_TELEPHONY_RATE_LIMIT_PER_MINUTE: '60000',
   RELAY_POOL: '+8617100000000-+8617100000999,+8617200000001',
   RELAY_POOL_NAME: 'cn-main',
   RELAY_QUARANTINE_DAYS: '30',
@@ -160,6 +162,8 @@ export interface Config {
     /** HS256 is for local development only, and only when explicitly enabled. */
     hs256Secret: string | undefined;
     rateLimitPerMinute: number;
+    /** A carrier's routing webhook carries every call of every creditor: it gets its own, higher limit. */
+    telephonyRateLimitPerMinute: number;
   };
   relay: {
     /** Unparsed pool spec (E.164 numbers and ranges); unset only on the local embedded servers. */
@@ -256,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: s.AUTH_JWT_AUDIENCE,
       hs256Secret: s.AUTH_ALLOW_HS256 === 'true' ? s.AUTH_HS256_SECRET : undefined,
       rateLimitPerMinute: s.AUTH_RATE_LIMIT_PER_MINUTE,
+      telephonyRateLimitPerMinute: s.AUTH_TELEPHONY_RATE_LIMIT_PER_MINUTE,
     },
     relay: {
       pool: s.RELAY_POOL,

@@ -1,10 +1,16 @@
 // Everything a compliance decision about one case needs, in one read: the matched person, their
 // best contact and how firmly it is theirs, restrictions, recent calls across all creditors, and —
 // for a routed call — whether the caller is one of the creditor's lines or the debtor.
-MATCH (c:Case {key: $caseKey})
+// Asked by case ($caseKey), or for a call by relay number ($relayNumber, $callId): then the call's
+// earlier decision and the number's active binding come with it, so routing reads once.
+OPTIONAL MATCH (prev:CallDecision {callId: $callId})
+OPTIONAL MATCH (b:RelayBinding {activeRelayNumber: $relayNumber}) WHERE b.expiresAtMs > $nowMs
+WITH prev, b
+OPTIONAL MATCH (c:Case {key: coalesce($caseKey, b.caseKey)})
 OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
 OPTIONAL MATCH (p)-[:BEST_CONTACT]->(best:Phone)
-RETURN c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
+RETURN prev {.*} AS previous, b {.id, .creditor, .caseId, .personId} AS binding,
+       c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
        p.id AS personId, reduce(acc = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | acc + rs) AS restrictions, m.score AS caseScore,
        best.e164 AS bestE164,
        best IS NOT NULL AND EXISTS { (p)-[:SUPERSEDED]->(best) } AS bestSuperseded,

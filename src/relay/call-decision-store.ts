@@ -17,13 +17,10 @@ export interface StoredCallDecision {
 }
 
 export interface CallDecisionStore {
-  find(callId: string): Promise<StoredCallDecision | undefined>;
   /** Keeps the first decision stored for a call id and returns it. */
   save(decision: StoredCallDecision): Promise<StoredCallDecision>;
   /** Records whether a connected call became a conversation; false when the call id is unknown. */
   recordOutcome(callId: string, answered: boolean, endedAt: Date): Promise<StoredCallDecision | undefined>;
-  /** The active binding a relay number serves now, if any. */
-  activeBinding(relayNumber: string, now: Date): Promise<{ bindingId: string; creditor: string; caseId: string; personId: string } | undefined>;
   /** The creditor line that last called through this binding, so the debtor's call-back reaches it. */
   lastOutboundLine(bindingId: string): Promise<string | undefined>;
 }

@@ -1,3 +1,4 @@
+import type { StoredCallDecision } from './call-decision-store.js';
 import type { CaseRef } from './case-store.js';
 import type { ContactAttempt, DebtorLocation } from './policy/call-policy.js';
 
@@ -29,6 +30,14 @@ export interface ContactContext {
   creditorLines: string[];
 }
 
+/** What routing one call needs, read at once: its earlier decision, the active binding, the context. */
+export interface CallContext {
+  previous: StoredCallDecision | undefined;
+  binding: { bindingId: string; creditor: string; caseId: string; personId: string } | undefined;
+  context: ContactContext | undefined;
+}
+
 export interface ContactContextReader {
   forCase(ref: CaseRef, now: Date, from?: string): Promise<ContactContext | undefined>;
+  forCall(call: { relayNumber: string; callId: string; from: string }, now: Date): Promise<CallContext>;
 }

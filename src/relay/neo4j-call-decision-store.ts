@@ -4,11 +4,6 @@ import type { CallDecisionStore, StoredCallDecision } from './call-decision-stor
 export class Neo4jCallDecisionStore implements CallDecisionStore {
   constructor(private readonly graph: Neo4jGraph) {}
 
-  async find(callId: string): Promise<StoredCallDecision | undefined> {
-    const result = await this.graph.read((tx) => tx.run('MATCH (d:CallDecision {callId: $callId}) RETURN d {.*} AS d', { callId }));
-    return result.records[0]?.get('d') as StoredCallDecision | undefined;
-  }
-
   async save(decision: StoredCallDecision): Promise<StoredCallDecision> {
     const result = await this.graph.write((tx) =>
       tx.run(
@@ -31,17 +26,6 @@ export class Neo4jCallDecisionStore implements CallDecisionStore {
       ),
     );
     return result.records[0]?.get('d') as StoredCallDecision | undefined;
-  }
-
-  async activeBinding(relayNumber: string, now: Date) {
-    const result = await this.graph.read((tx) =>
-      tx.run<{ bindingId: string; creditor: string; caseId: string; personId: string }>(
-        `MATCH (b:RelayBinding {activeRelayNumber: $relayNumber}) WHERE b.expiresAtMs > $nowMs
-         RETURN b.id AS bindingId, b.creditor AS creditor, b.caseId AS caseId, b.personId AS personId`,
-        { relayNumber, nowMs: now.getTime() },
-      ),
-    );
-    return result.records[0]?.toObject();
   }
 
   async lastOutboundLine(bindingId: string): Promise<string | undefined> {

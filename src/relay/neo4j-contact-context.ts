@@ -2,14 +2,17 @@ import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { caseKey, type CaseRef } from './case-store.js';
-import type { ContactContext, ContactContextReader } from './contact-context.js';
+import type { StoredCallDecision } from './call-decision-store.js';
+import type { CallContext, ContactContext, ContactContextReader } from './contact-context.js';
 import type { DebtorLocation } from './policy/call-policy.js';
 
 /** Frequency rules look back at most 7 days; one more covers a local calendar day in any zone. */
 const HISTORY_MS = 8 * 24 * 3600 * 1000;
 
 interface ContextRow {
-  creditor: string;
+  previous: StoredCallDecision | null;
+  binding: { id: string; creditor: string; caseId: string; personId: string } | null;
+  creditor: string | null;
   caseId: string;
   caseState: 'open' | 'closed';
   erased: boolean;
@@ -35,20 +38,35 @@ export class Neo4jContactContextReader implements ContactContextReader {
   ) {}
 
   async forCase(ref: CaseRef, now: Date, from?: string): Promise<ContactContext | undefined> {
+    const row = await this.read({ caseKey: caseKey(ref), relayNumber: null, callId: null, from: from ?? null }, now);
+    return row.creditor === ref.creditor ? this.contextOf(row) : undefined;
+  }
+
+  async forCall(call: { relayNumber: string; callId: string; from: string }, now: Date): Promise<CallContext> {
+    const row = await this.read({ caseKey: null, ...call }, now);
+    const binding = row.binding === null ? undefined : { bindingId: row.binding.id, creditor: row.binding.creditor, caseId: row.binding.caseId, personId: row.binding.personId };
+    return {
+      previous: row.previous ?? undefined,
+      binding,
+      context: binding !== undefined && row.creditor === binding.creditor ? this.contextOf(row) : undefined,
+    };
+  }
+
+  private async read(params: { caseKey: string | null; relayNumber: string | null; callId: string | null; from: string | null }, now: Date): Promise<ContextRow> {
     const result = await this.graph.read((tx) =>
-      tx.run(cypher('contact-context'), { caseKey: caseKey(ref), from: from ?? null, sinceMs: now.getTime() - HISTORY_MS }),
+      tx.run(cypher('contact-context'), { ...params, nowMs: now.getTime(), sinceMs: now.getTime() - HISTORY_MS }),
     );
-    const record = result.records[0];
-    if (record === undefined) return undefined;
-    const row = record.toObject() as unknown as ContextRow;
-    if (row.creditor !== ref.creditor) return undefined;
+    return result.records[0]!.toObject() as unknown as ContextRow;
+  }
+
+  private contextOf(row: ContextRow): ContactContext {
     const fingerprints = new Set(row.thirdPartyFingerprints);
     return {
-      case: { creditor: row.creditor, caseId: row.caseId },
+      case: { creditor: row.creditor!, caseId: row.caseId },
       caseState: row.caseState,
       erased: row.erased,
       personId: row.personId,
-      restrictions: row.restrictions,
+      restrictions: [...new Set(row.restrictions)],
       caseScore: row.caseScore,
       best:
         row.bestE164 === null

@@ -5,8 +5,11 @@ import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { caseKey, type CaseRef } from './case-store.js';
 import type { AllocationResult, BindingState, NewBinding, PoolUsage, RelayBinding, RelayStore } from './relay-store.js';
 
-/** How many free numbers one attempt looks at: enough that racing replicas rarely pick the same one. */
-const CANDIDATES = 16;
+/**
+ * How many allocatable numbers one attempt reads, in index order and without sorting the pool, to
+ * pick one at random: wide enough that concurrent allocations rarely pick the same number.
+ */
+const CANDIDATES = 256;
 const MAX_ATTEMPTS = 8;
 
 interface StoredBinding {
@@ -61,12 +64,20 @@ export class Neo4jRelayStore implements RelayStore {
     const existing = await this.activeIn(tx, request.case, request.now);
     if (existing) return { outcome: 'existing', binding: existing };
     const nowMs = request.now.getTime();
+    // Three index seeks, each stopping at its LIMIT: the debtor's own quarantined number, free
+    // numbers, numbers whose quarantine is over. Sorting the whole pool would cost O(pool) per call.
     const candidates = await tx.run<{ e164: string; mine: boolean }>(
-      `MATCH (n:RelayNumber {pool: $pool})
-       WHERE n.state = 'free' OR (n.state = 'quarantine' AND (n.quarantineUntilMs <= $nowMs OR n.lastPersonId = $personId))
-       RETURN n.e164 AS e164, coalesce(n.lastPersonId = $personId, false) AS mine
-       ORDER BY CASE WHEN n.lastPersonId = $personId THEN 0 ELSE 1 END, n.state, n.e164
-       LIMIT toInteger($limit)`,
+      `CALL () {
+         MATCH (n:RelayNumber {pool: $pool, lastPersonId: $personId}) WHERE n.state = 'quarantine'
+         RETURN n.e164 AS e164, true AS mine LIMIT 1
+         UNION
+         MATCH (n:RelayNumber {pool: $pool, state: 'free'})
+         RETURN n.e164 AS e164, false AS mine LIMIT toInteger($limit)
+         UNION
+         MATCH (n:RelayNumber {pool: $pool, state: 'quarantine'}) WHERE n.quarantineUntilMs <= $nowMs
+         RETURN n.e164 AS e164, false AS mine LIMIT toInteger($limit)
+       }
+       RETURN e164, mine ORDER BY mine DESC LIMIT toInteger($limit)`,
       { pool: this.settings.pool, nowMs, personId: request.personId, limit: CANDIDATES },
     );
     const rows = candidates.records.map((r) => ({ e164: r.get('e164'), mine: r.get('mine') }));

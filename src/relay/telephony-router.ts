@@ -38,12 +38,12 @@ export class TelephonyRouter {
   constructor(private readonly deps: TelephonyRouterDeps) {}
 
   async route(actor: Actor, request: RouteCallRequest, requestId: string): Promise<RouteDecision> {
-    const previous = await this.deps.decisions.find(request.callId).catch(() => undefined);
-    if (previous !== undefined) return toRouteDecision(previous);
     const now = this.deps.clock();
     let draft: Draft;
     try {
-      draft = await withTimeout(this.decide(request, now), this.deps.timeoutMs, 'call routing');
+      const decided = await withTimeout(this.decide(request, now), this.deps.timeoutMs, 'call routing');
+      if ('previous' in decided) return toRouteDecision(decided.previous);
+      draft = decided;
     } catch (error) {
       this.deps.log.warn({ err: error, callId: request.callId }, 'routing failed; rejecting the call');
       draft = reject('ROUTING_UNAVAILABLE', NEUTRAL_ANNOUNCEMENT);
@@ -77,13 +77,17 @@ export class TelephonyRouter {
     return decision !== undefined;
   }
 
-  private async decide(request: RouteCallRequest, now: Date): Promise<Draft> {
+  /** One read of the graph; a retried webhook gets the decision already stored for its call id. */
+  private async decide(request: RouteCallRequest, now: Date): Promise<Draft | { previous: StoredCallDecision }> {
     const from = normalizePhone(request.from);
     if (!from.ok) return reject('CALLER_UNKNOWN', NEUTRAL_ANNOUNCEMENT);
-    const binding = await this.deps.decisions.activeBinding(request.relayNumber, now);
+    const { previous, binding, context } = await this.deps.contexts.forCall(
+      { relayNumber: request.relayNumber, callId: request.callId, from: from.value.e164 },
+      now,
+    );
+    if (previous !== undefined) return { previous };
     if (binding === undefined) return reject('RELAY_NOT_ACTIVE', NEUTRAL_ANNOUNCEMENT);
     const ids = { bindingId: binding.bindingId, caseId: binding.caseId, creditor: binding.creditor, personId: binding.personId };
-    const context = await this.deps.contexts.forCase({ creditor: binding.creditor, caseId: binding.caseId }, now, from.value.e164);
     if (context === undefined || context.personId !== binding.personId) return { ...reject('CASE_NOT_ROUTABLE', NEUTRAL_ANNOUNCEMENT), ...ids };
 
     if (context.fromCreditorLine) {

@@ -50,6 +50,7 @@ export function createAuth(deps: AuthDeps): Auth {
       audit: deps.audit,
       log: deps.log,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      telephonyRateLimitPerMinute: config.telephonyRateLimitPerMinute,
     }),
   };
 }

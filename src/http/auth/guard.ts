@@ -14,12 +14,13 @@ export type Guard = (roles: readonly Role[]) => RequestHandler[];
 export interface GuardDeps extends DenialDeps {
   verifier: TokenVerifier;
   rateLimitPerMinute: number;
+  telephonyRateLimitPerMinute?: number;
 }
 
 /** One authenticator and one rate limiter shared by every route, so a token's budget is per process, not per route. */
 export function createGuard(deps: GuardDeps): Guard {
   const authenticated = authenticate(deps.verifier, deps);
-  const limited = subjectRateLimit({ perMinute: deps.rateLimitPerMinute, log: deps.log });
+  const limited = subjectRateLimit({ perMinute: deps.rateLimitPerMinute, telephonyPerMinute: deps.telephonyRateLimitPerMinute ?? deps.rateLimitPerMinute, log: deps.log });
   return (roles) => [authenticated, limited, requireRole(roles, deps)];
 }
 

@@ -12,12 +12,13 @@ const WINDOW_MS = 60_000;
  * holder may get up to N times the limit, which bounds abuse well enough without a shared store.
  * Unauthenticated traffic is never counted here; limiting by address is the edge proxy's job.
  */
-export function subjectRateLimit(deps: { perMinute: number; log: Logger }): RequestHandler {
+export function subjectRateLimit(deps: { perMinute: number; telephonyPerMinute: number; log: Logger }): RequestHandler {
+  const limitOf = (req: Request) => (requireActor(req).role === 'telephony' ? deps.telephonyPerMinute : deps.perMinute);
   // Nested guards (a router-wide one and a route's own) must count a request once.
   const counted = new WeakSet<Request>();
   return rateLimit({
     windowMs: WINDOW_MS,
-    limit: deps.perMinute,
+    limit: limitOf,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     skip: (req) => {
@@ -31,7 +32,7 @@ export function subjectRateLimit(deps: { perMinute: number; log: Logger }): Requ
     },
     handler: (req, res) => {
       const used = (req as Request & { rateLimit?: { used: number } }).rateLimit?.used;
-      if (used === deps.perMinute + 1) {
+      if (used === limitOf(req) + 1) {
         deps.log.warn(
           { requestId: req.requestId, role: req.actor?.role },
           'a token reached its rate limit',

@@ -16,6 +16,7 @@ describe('createAuth (wiring)', () => {
     audience: AUDIENCE,
     hs256Secret: undefined,
     rateLimitPerMinute: 10,
+    telephonyRateLimitPerMinute: 10,
     ...overrides,
   });
   const capture = () => {

@@ -44,6 +44,7 @@ export async function guardedApp(auth: Partial<Config['auth']>): Promise<Guarded
       audience: AUDIENCE,
       hs256Secret: undefined,
       rateLimitPerMinute: 1000,
+      telephonyRateLimitPerMinute: 1000,
       ...auth,
     },
     audit,

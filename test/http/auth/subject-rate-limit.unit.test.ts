@@ -34,6 +34,11 @@ describe('per-token rate limit', () => {
     assert.equal(app.logs.filter((l) => l.msg === 'a token reached its rate limit').length, 1);
   });
 
+  it("when the telephony layer's token calls more than a collector's limit, then its own higher limit applies", async () => {
+    const carrier = token({ sub: 'carrier-gw', role: 'telephony', creditor: undefined });
+    for (let i = 0; i <= LIMIT * 2; i++) assert.equal((await app.get('/v1/calls', carrier)).status, 200);
+  });
+
   it('when one token is limited, then another subject, or the same subject for another creditor, is unaffected', async () => {
     const alice = token({ sub: 'alice' });
     for (let i = 0; i <= LIMIT; i++) await app.get('/v1/collections', alice);
