@@ -13,12 +13,13 @@ interface SettingRow {
 
 /** The default a zod field fills in, unwrapping the describe/optional layers it may sit under. */
 function defaultOf(schema: z.ZodType): unknown {
-  let current: { _zod: { def: { type: string; defaultValue?: unknown; innerType?: unknown } } } = schema as never;
+  type Layer = { _zod: { def: { type: string; defaultValue?: unknown; innerType?: unknown } } };
+  let current = schema as unknown as Layer;
   for (;;) {
     const def = current._zod.def;
     if (def.type === 'default') return def.defaultValue;
     if (def.innerType === undefined) return undefined;
-    current = def.innerType as never;
+    current = def.innerType as Layer;
   }
 }
 
@@ -34,7 +35,7 @@ export function settingRows(): SettingRow[] {
       name,
       default:
         fallback !== undefined && fallback !== ''
-          ? `\`${String(fallback)}\``
+          ? `\`${JSON.stringify(fallback).replace(/^"|"$/g, '')}\``
           : required.has(name)
             ? 'generated locally; **required** with external servers'
             : '—',
