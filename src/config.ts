@@ -15,68 +15,69 @@ const brokerList = z
 const mib = (fallback: number, max: number) => z.coerce.number().int().min(64).max(max).default(fallback);
 
 export const settingsSchema = z.object({
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  KAFKA_BROKERS: brokerList.optional(),
-  KAFKA_CLIENT_ID: z.string().min(1).default('recontact'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON log lines on stdout; personal fields are redacted at every level.'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('HTTP listen address; `0.0.0.0` in a container.'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP listen port; `0` picks a free one (the log line `HTTP server listening` names it).'),
+  KAFKA_BROKERS: brokerList.optional().describe('Comma-separated `host:port` list of an existing Kafka cluster. Set together with `NEO4J_URI`; when both are unset, local servers are started.'),
+  KAFKA_CLIENT_ID: z.string().min(1).default('recontact').describe('Kafka client id, as brokers log and quota it.'),
   KAFKA_TOPIC_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]{0,100}$/, 'may use only letters, digits, dots, underscores and dashes')
-    .default(''),
-  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
-  KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+    .default('').describe('Prefix of every topic the service reads, writes and creates, to share one cluster between environments.'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6).describe('Partitions of the topics the service creates; the most ingest replicas that can consume at once.'),
+  KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1).describe('Replication factor of the topics the service creates; 3 on a real cluster.'),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt:// or neo4j:// URI')
-    .optional(),
-  NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-  SOURCE_REGISTRY_FILE: z.string().min(1).optional(),
+    .optional().describe('An existing Neo4j 5 (or Aura) as `bolt://` or `neo4j://`, `+s`/`+ssc` for TLS. Set together with `KAFKA_BROKERS`.'),
+  NEO4J_USER: z.string().min(1).default('neo4j').describe('Neo4j user.'),
+  NEO4J_PASSWORD: z.string().optional().describe('Neo4j password; generated for the local server.'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j').describe('Neo4j database name.'),
+  SOURCE_REGISTRY_FILE: z.string().min(1).optional().describe('JSON file listing the sources events are accepted from (contracts/source-registry.md); a development one is generated locally.'),
   IDENTIFIER_HMAC_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64,}$/, 'must be at least 64 hex characters (32 random bytes)')
-    .optional(),
-  INGEST_GROUP_ID: z.string().min(1).default('recontact-ingest'),
-  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
-  INGEST_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
-  INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  AUTH_JWT_PUBLIC_KEY_FILES: z.string().min(1).optional(),
-  AUTH_JWKS_FILE: z.string().min(1).optional(),
-  AUTH_JWT_ISSUER: z.string().min(1).optional(),
-  AUTH_JWT_AUDIENCE: z.string().min(1).default('recontact'),
-  AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
-  AUTH_HS256_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  AUTH_TELEPHONY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
-  RELAY_POOL: z.string().min(1).optional(),
+    .optional().describe('Hex key of the keyed HMAC under which national ids and third parties\' numbers are stored. Changing it makes stored fingerprints unmatchable: rebuild after a change.'),
+  INGEST_GROUP_ID: z.string().min(1).default('recontact-ingest').describe('Kafka consumer group of the ingest consumers; replicas with the same group share the partitions.'),
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3).describe('Partitions one replica consumes at once.'),
+  INGEST_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000).describe('Messages applied per graph transaction; offsets are committed after each chunk.'),
+  INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3).describe('Attempts of a valid event that keeps failing before it is dead-lettered as PROCESSING_FAILED.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000).describe('Graceful-stop budget after SIGTERM before a forced exit.'),
+  AUTH_JWT_PUBLIC_KEY_FILES: z.string().min(1).optional().describe('Comma-separated PEM files of the identity provider\'s RS256/ES256 public keys; list the old and the new key while rotating.'),
+  AUTH_JWKS_FILE: z.string().min(1).optional().describe('A JWKS file of the identity provider\'s public keys, instead of or besides PEM files.'),
+  AUTH_JWT_ISSUER: z.string().min(1).optional().describe('The `iss` every token must carry; `recontact-local-dev` on the local servers.'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('recontact').describe('The `aud` every token must carry.'),
+  AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false').describe('Accept HS256 tokens signed with AUTH_HS256_SECRET; local development only.'),
+  AUTH_HS256_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Shared secret for HS256 tokens when AUTH_ALLOW_HS256=true.'),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600).describe('Requests per token subject per minute before 429 RATE_LIMITED.'),
+  AUTH_TELEPHONY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60_000).describe('Requests per minute for a telephony token: a carrier\'s routing webhook carries every call, so it has its own, higher limit.'),
+  RELAY_POOL: z.string().min(1).optional().describe('The relay numbers: E.164 numbers and ranges, comma-separated; a small test range is used locally.'),
   RELAY_POOL_NAME: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'may use only letters, digits, dots, underscores and dashes')
-    .default('default'),
-  RELAY_QUARANTINE_DAYS: z.coerce.number().min(0).max(365).default(30),
-  RELAY_DEFAULT_TTL_HOURS: z.coerce.number().min(1).max(720).default(168),
-  RELAY_MAX_TTL_HOURS: z.coerce.number().min(1).max(720).default(720),
-  RELAY_POLICY_PROFILE: z.enum(['CN', 'US']).default('CN'),
-  RELAY_MIN_LINK_SCORE: z.coerce.number().min(0).max(100).default(18),
-  RELAY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    .default('default').describe('Name of the pool in the graph; services sharing a graph with different pools use different names.'),
+  RELAY_QUARANTINE_DAYS: z.coerce.number().min(0).max(365).default(30).describe('Days an ended relay number rests before it may serve another debtor.'),
+  RELAY_DEFAULT_TTL_HOURS: z.coerce.number().min(1).max(720).default(168).describe('Lifetime of a relay binding when the request names none.'),
+  RELAY_MAX_TTL_HOURS: z.coerce.number().min(1).max(720).default(720).describe('Longest lifetime a relay binding may be given.'),
+  RELAY_POLICY_PROFILE: z.enum(['CN', 'US']).default('CN').describe('Calling hours and frequency rules: `CN` (08:00–22:00, 3 conversations a day) or `US` (08:00–21:00, Reg F 7-in-7).'),
+  RELAY_MIN_LINK_SCORE: z.coerce.number().min(0).max(100).default(18).describe('Weakest record link (bits of match evidence) a person may have for their contacts to be routed to.'),
+  RELAY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000).describe('How often bindings expire, unmatched cases are re-matched and pool metrics are published.'),
   AUDIT_CHAIN: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'may use only letters, digits, dots, underscores and dashes')
-    .default('main'),
-  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
-  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1825, 'must keep audit records at least 5 years (1825 days)').default(1825),
-  INFRA_DIR: z.string().min(1).default('.infra'),
-  INFRA_KAFKA_HEAP_MIB: mib(512, 8192),
-  INFRA_NEO4J_HEAP_MIB: mib(1024, 8192),
-  INFRA_NEO4J_PAGECACHE_MIB: mib(512, 8192),
-  INFRA_START_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(180_000),
+    .default('main').describe('Name of the audit hash chain in the graph; one per deployment.'),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional().describe('Ed25519 private key (PEM) that signs audit checkpoints; generated locally.'),
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000).describe('How often a signed checkpoint of the audit chain head is written.'),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1825, 'must keep audit records at least 5 years (1825 days)').default(1825).describe('Days audit records are kept; at least five years.'),
+  INFRA_DIR: z.string().min(1).default('.infra').describe('Where the local servers keep data, logs, pid files and development secrets.'),
+  INFRA_KAFKA_HEAP_MIB: mib(512, 8192).describe('Heap of the local Kafka.'),
+  INFRA_NEO4J_HEAP_MIB: mib(1024, 8192).describe('Heap of the local Neo4j.'),
+  INFRA_NEO4J_PAGECACHE_MIB: mib(512, 8192).describe('Page cache of the local Neo4j.'),
+  INFRA_START_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(180_000).describe('How long to wait for a local server to become ready.'),
 });
 
-const examples: Record<string, string> = {
+/** A good value of each setting: quoted in error messages and in the configuration reference. */
+export const settingExamples: Record<string, string> = {
   LOG_LEVEL: 'info',
   HOST: '0.0.0.0',
   PORT: '8080',
@@ -87,6 +88,7 @@ const examples: Record<string, string> = {
   KAFKA_TOPIC_REPLICATION_FACTOR: '3',
   NEO4J_URI: 'bolt://127.0.0.1:7687',
   NEO4J_USER: 'neo4j',
+  NEO4J_PASSWORD: '(from your secret store)',
   NEO4J_DATABASE: 'neo4j',
   SOURCE_REGISTRY_FILE: '/etc/recontact/sources.json',
   IDENTIFIER_HMAC_KEY: '$(openssl rand -hex 32)',
@@ -209,7 +211,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '(environment)');
-        const example = examples[name] ? ` (example: ${name}=${examples[name]})` : '';
+        const example = settingExamples[name] ? ` (example: ${name}=${settingExamples[name]})` : '';
         return `${name}: ${issue.message}${example}`;
       }),
     );
@@ -224,7 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       `${external[0] ? 'NEO4J_URI' : 'KAFKA_BROKERS'}: missing while ${external[0] ? 'KAFKA_BROKERS' : 'NEO4J_URI'} is set; ` +
         'set both to use existing servers, or neither to run on the local embedded ones ' +
-        `(example: KAFKA_BROKERS=${examples.KAFKA_BROKERS} NEO4J_URI=${examples.NEO4J_URI})`,
+        `(example: KAFKA_BROKERS=${settingExamples.KAFKA_BROKERS} NEO4J_URI=${settingExamples.NEO4J_URI})`,
     ]);
   }
   if (external[0]) requireForExternal(s);
@@ -290,27 +292,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** Generated on the local servers; against external ones they must be given (besides a token verifier). */
+export const REQUIRED_FOR_EXTERNAL = [
+  'SOURCE_REGISTRY_FILE',
+  'IDENTIFIER_HMAC_KEY',
+  'AUTH_JWT_ISSUER',
+  'RELAY_POOL',
+  'AUDIT_SIGNING_KEY_FILE',
+] as const;
+
 /** Against real servers nothing is generated: registry, keys, issuer and relay pool must be given. */
 function requireForExternal(s: Settings): void {
-  const required = [
-    'SOURCE_REGISTRY_FILE',
-    'IDENTIFIER_HMAC_KEY',
-    'AUTH_JWT_ISSUER',
-    'RELAY_POOL',
-    'AUDIT_SIGNING_KEY_FILE',
-  ] as const;
-  const problems = required
+  const problems = REQUIRED_FOR_EXTERNAL
     .filter((name) => s[name] === undefined)
-    .map((name) => `${name}: required when KAFKA_BROKERS and NEO4J_URI are set (example: ${name}=${examples[name]})`);
+    .map((name) => `${name}: required when KAFKA_BROKERS and NEO4J_URI are set (example: ${name}=${settingExamples[name]})`);
   const hs256 = s.AUTH_ALLOW_HS256 === 'true';
   if (s.AUTH_JWT_PUBLIC_KEY_FILES === undefined && s.AUTH_JWKS_FILE === undefined && !hs256) {
     problems.push(
       'AUTH_JWT_PUBLIC_KEY_FILES: required (or AUTH_JWKS_FILE) when KAFKA_BROKERS and NEO4J_URI are set, ' +
-        `so tokens can be verified (example: AUTH_JWT_PUBLIC_KEY_FILES=${examples.AUTH_JWT_PUBLIC_KEY_FILES})`,
+        `so tokens can be verified (example: AUTH_JWT_PUBLIC_KEY_FILES=${settingExamples.AUTH_JWT_PUBLIC_KEY_FILES})`,
     );
   }
   if (hs256 && s.AUTH_HS256_SECRET === undefined) {
-    problems.push(`AUTH_HS256_SECRET: required when AUTH_ALLOW_HS256=true (example: AUTH_HS256_SECRET=${examples.AUTH_HS256_SECRET})`);
+    problems.push(`AUTH_HS256_SECRET: required when AUTH_ALLOW_HS256=true (example: AUTH_HS256_SECRET=${settingExamples.AUTH_HS256_SECRET})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 }

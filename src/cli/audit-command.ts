@@ -14,15 +14,16 @@ import { graphFor } from './graph-for.js';
 import { writeStdout } from './write-stdout.js';
 
 export const auditUsage =
-  'recontact audit verify [--from SEQ] [--to SEQ] [--public-key FILE] [--json]\n' +
-  `${' '.repeat(15)}recontact audit verify --file EXPORT.jsonl --public-key FILE [--json]\n` +
+  'recontact audit verify [--from SEQ] [--to SEQ] [--public-key FILE]... [--json]\n' +
+  `${' '.repeat(15)}recontact audit verify --file EXPORT.jsonl --public-key FILE... [--json]\n` +
   `${' '.repeat(15)}recontact audit export [--from ISO-TIME] [--to ISO-TIME] > EXPORT.jsonl`;
 
 const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   file: { type: 'string' },
-  'public-key': { type: 'string' },
+  // Repeatable: after a signing-key rotation, older checkpoints verify with the older public key.
+  'public-key': { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
 
@@ -53,14 +54,14 @@ export async function auditCommand(config: Config, args: string[]): Promise<void
 
 async function verifyGraph(
   config: Config,
-  values: { from?: string; to?: string; 'public-key'?: string },
+  values: { from?: string; to?: string; 'public-key'?: string[] },
 ): Promise<AuditVerification> {
   const fromSeq = seqOption('from', values.from);
   const toSeq = seqOption('to', values.to);
   if (fromSeq !== undefined && toSeq !== undefined && fromSeq > toSeq)
     throw new CliError('recontact audit verify: --from must not be after --to');
   const publicKey =
-    values['public-key'] !== undefined ? readKey(values['public-key']) : configuredKey(config);
+    values['public-key'] !== undefined ? values['public-key'].map(readKey) : configuredKey(config);
   const graph = await graphFor(config);
   try {
     return await verifyAuditChain(new Neo4jAuditReader(graph, config.audit.chain), publicKey, {
@@ -74,7 +75,7 @@ async function verifyGraph(
 
 async function verifyFile(
   file: string,
-  values: { from?: string; to?: string; 'public-key'?: string },
+  values: { from?: string; to?: string; 'public-key'?: string[] },
 ): Promise<AuditVerification> {
   if (values.from !== undefined || values.to !== undefined) {
     throw new CliError(
@@ -86,7 +87,7 @@ async function verifyFile(
       'recontact audit verify: --public-key is required with --file (example: --public-key audit-ed25519.pub.pem)',
     );
   }
-  const publicKey = readKey(values['public-key']);
+  const publicKey = values['public-key'].map(readKey);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

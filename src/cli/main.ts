@@ -4,6 +4,7 @@ import { runService } from '../main.js';
 import { auditCommand, auditUsage } from './audit-command.js';
 import { CliError } from './cli-error.js';
 import { clustersCommand, clustersUsage } from './clusters-command.js';
+import { demoCommand, demoUsage } from './demo-command.js';
 import { dlqCommand, dlqUsage } from './dlq-command.js';
 import { explainCommand, explainUsage } from './explain-command.js';
 import { produceCommand, produceUsage } from './produce-command.js';
@@ -51,6 +52,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   train: {
     summary: `estimate the match model's m and u from the graph's candidate pairs, for review (not applied)\n${' '.repeat(15)}${trainUsage}`,
     run: (args) => trainCommand(loadConfig(), args),
+  },
+  demo: {
+    summary: `walk through the whole flow against the running service with synthetic people\n${' '.repeat(15)}${demoUsage}`,
+    run: (args) => demoCommand(loadConfig(), args),
   },
   token: {
     summary: `print a signed bearer token (the local development key unless --key)\n${' '.repeat(15)}${tokenUsage}`,
