@@ -5,7 +5,7 @@ import { problemDetails } from './problem.v1.js';
 import { relayBinding, requestRelay } from './relays.v1.js';
 import { API_ROUTES, type RouteSpec } from './routes.js';
 import { erasureReceipt, eraseSubjectRequest, restrictSubjectRequest, subjectReport, subjectRestrictions } from './subjects.v1.js';
-import { callOutcomeRequest, creditorLineList, registerLineRequest, routeCallRequest, routeDecision } from './telephony.v1.js';
+import { callOutcomeRequest, creditorLine, creditorLineList, registerLineRequest, routeCallRequest, routeDecision } from './telephony.v1.js';
 
 /** Every schema the API publishes; importing them registers their ids for the components section. */
 export const API_SCHEMAS = [
@@ -17,6 +17,7 @@ export const API_SCHEMAS = [
   routeDecision,
   callOutcomeRequest,
   registerLineRequest,
+  creditorLine,
   creditorLineList,
   restrictSubjectRequest,
   subjectRestrictions,

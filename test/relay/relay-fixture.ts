@@ -7,6 +7,8 @@ import { topicNames } from '../../src/topics.js';
 import { cnResidentId, registryEvent, telcoRecordEvent, uniqueHanName, uniqueMobile } from '../resolve/resolution-fixtures.js';
 import { api, type ApiResponse } from '../support/api-client.js';
 import { scannedLogger } from '../support/leak-scan.js';
+import { assertConforms } from '../support/conformance.js';
+import { API_ROUTES } from '../../contracts/api/routes.js';
 import { testConfig, testLogger, uniqueName } from '../support/test-config.js';
 import { signed } from '../support/test-sources.js';
 import { tokenFor } from '../support/tokens.js';
@@ -73,9 +75,13 @@ export class RelayFixture {
     return this.service.url;
   }
 
-  call<T = Record<string, unknown>>(method: string, path: string, as: { role: Role; creditor?: string } | string | undefined, body?: unknown): Promise<ApiResponse<T>> {
+  /** Every response of a published operation is checked against the OpenAPI contract on the way. */
+  async call<T = Record<string, unknown>>(method: string, path: string, as: { role: Role; creditor?: string } | string | undefined, body?: unknown): Promise<ApiResponse<T>> {
     const token = typeof as === 'object' ? tokenFor(as.role, as.creditor) : as;
-    return api<T>(this.url, method, path, token, body);
+    const res = await api<T>(this.url, method, path, token, body);
+    const operation = operationOf(method, path);
+    if (operation !== undefined) assertConforms(operation, res);
+    return res;
   }
 
   /** A person known to a telecom operator (a fresh number, a frequent contact) and a registry. */
@@ -153,4 +159,12 @@ export class RelayFixture {
       { relayNumber, from, callId },
     );
   }
+}
+
+/** The published operation a concrete request path belongs to, if any. */
+function operationOf(method: string, path: string): string | undefined {
+  const bare = path.split('?')[0]!;
+  return API_ROUTES.find(
+    (r) => r.method === method.toLowerCase() && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(bare),
+  )?.operationId;
 }
