@@ -45,14 +45,14 @@ describe('dead letters of messages at the broker size limit (real Kafka)', funct
     assert.equal(header(letter!, 'dlq-dropped'), `value:${value.length}`);
   });
 
-  it('when hundreds of refused events each carry a long problem list, then their letters are sent in batches the topic takes', async () => {
-    const count = 300;
+  it('when a thousand refused events each carry a long problem list, then their letters are sent in batches the topic takes', async () => {
+    const count = 900;
     const events = Array.from({ length: count }, () => {
       const e = telcoEvent() as Extract<ReturnType<typeof telcoEvent>, { op: 'upsert' }>;
-      // 50 schema problems each: a problems header of about 4 KB per letter, over 1 MB per chunk.
+      // 50 schema problems each: a problems header of about 4 KB per letter, several MB in all, over 1 MB in one chunk.
       return { ...e, subject: { ...e.subject, relations: Array.from({ length: 50 }, () => ({ kind: 'frequent_contact', phone: '+8619900000002', weight: 'heavy' })) } };
     });
-    await h.produce(events.map((e) => signed(e)));
+    for (let i = 0; i < count; i += 100) await h.produce(events.slice(i, i + 100).map((e) => signed(e)));
     await assertStreamGoesOn();
     const letters = await h.deadLetters(count, 60_000);
     assert.equal(letters.length, count);
