@@ -30,6 +30,7 @@ import { Neo4jAuditReader } from './audit/neo4j-audit-reader.js';
 import { verifyAuditChain } from './audit/verify-audit-chain.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createAuth } from './http/auth/create-auth.js';
+import { answerClientError } from './http/client-error.js';
 import { caseRoutes } from './http/case-routes.js';
 import { consoleRoutes } from './http/console-routes.js';
 import { openApiRoutes } from './http/openapi-routes.js';
@@ -180,6 +181,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   ];
   const app = createHttpApp({ log, metrics, readiness, routers });
   const server = app.listen(config.http.port, config.http.host);
+  server.on('clientError', answerClientError);
   await once(server, 'listening');
   const url = serverUrl(server);
   log.info({ url }, 'HTTP server listening');

@@ -28,11 +28,12 @@ export const API_SCHEMAS = [
 ] as const;
 
 const COMMON_ERRORS: Record<number, string> = {
-  400: 'VALIDATION_FAILED, MALFORMED_JSON: the body or a parameter breaks the contract; `problems` names each field',
+  400: 'VALIDATION_FAILED, MALFORMED_JSON, MALFORMED_REQUEST: the body or a parameter breaks the contract (`problems` names each field), or the request cannot be parsed as HTTP',
   401: 'TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED: no valid bearer token',
   403: 'ROLE_NOT_PERMITTED: the token\'s role may not call this route',
   413: 'BODY_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
+  415: 'UNSUPPORTED_ENCODING: the body\'s charset or content encoding is not supported',
+  431: 'HEADERS_TOO_LARGE: the request headers are over the server\'s limit',
   429: 'RATE_LIMITED: too many requests for this token; see Retry-After',
   503: 'DEPENDENCY_UNAVAILABLE: a store (the audit log included) is unavailable; nothing was disclosed or changed',
 };

@@ -6,7 +6,7 @@ import { isTransientError } from '../platform/transient-errors.js';
 import type { ApplyOutcome, RecordStore } from '../resolve/record-store.js';
 import type { SourceRecordUpdate } from '../resolve/source-record.js';
 import type { SourceLookup } from './authenticate-source.js';
-import { toDeadLetterMessage } from './dead-letter.js';
+import { deadLetterBytes, toDeadLetterMessage, type DeadLetter } from './dead-letter.js';
 import { decodeIdentityUpdate } from './decode-event.js';
 import { UNREGISTERED_SOURCE, type IngestMetrics } from './ingest-metrics.js';
 import type { ProjectEvent } from './project-event.js';
@@ -177,7 +177,11 @@ export class IngestPipeline {
       toDeadLetterMessage(message, rejection, { topic: message.topic, partition: message.partition, offset: message.offset, rejectedAt }),
     );
     // Never skip a message: even a non-transient send failure is retried until the topic takes it.
-    return this.retryTransient('dead-letter', () => this.deps.bus.send(this.deps.options.deadLetterTopic, letters), control, true);
+    // So each send must be one the topic can take: Kafka refuses a record batch over its size limit.
+    for (const batch of byteBoundedBatches(letters, MAX_DEAD_LETTER_BATCH_BYTES)) {
+      const sent = await this.retryTransient('dead-letter', () => this.deps.bus.send(this.deps.options.deadLetterTopic, batch), control, true);
+      if (sent === ABANDONED) return ABANDONED;
+    }
   }
 
   /** Only the entries not yet durable are appended again on a retry, so a flaky store adds no duplicates. */
@@ -285,6 +289,27 @@ export class IngestPipeline {
       });
     }, 5_000).unref();
   }
+}
+
+/** Half the broker's default message.max.bytes (1 MB), leaving room for record overhead. */
+const MAX_DEAD_LETTER_BATCH_BYTES = 512 * 1024;
+
+function byteBoundedBatches(letters: DeadLetter[], maxBytes: number): DeadLetter[][] {
+  const batches: DeadLetter[][] = [];
+  let current: DeadLetter[] = [];
+  let bytes = 0;
+  for (const letter of letters) {
+    const size = deadLetterBytes(letter);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(letter);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function processingFailed(sourceId: string, attempts: number): Rejection {

@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
 import {
   MAX_DETAIL_BYTES,
+  MAX_KEPT_HEADER_BYTES,
+  MAX_KEPT_KEY_BYTES,
   MAX_PROBLEMS_BYTES,
   toDeadLetterMessage,
 } from '../../src/ingest/dead-letter.js';
+import { MAX_EVENT_BYTES } from '../../contracts/identity-update.v1.js';
 import type { IngestMessage } from '../../src/ingest/ingest-message.js';
 import type { Rejection } from '../../src/ingest/rejection.js';
 
@@ -100,5 +103,27 @@ describe('dead letters', () => {
       ORIGIN,
     );
     assert.equal(letter.value, null);
+  });
+
+  it('when a value, key or header is larger than any valid event has, then the letter leaves it out and says so in dlq-dropped', () => {
+    const letter = toDeadLetterMessage(
+      {
+        key: Buffer.alloc(MAX_KEPT_KEY_BYTES + 1, 0x41),
+        value: Buffer.alloc(MAX_EVENT_BYTES + 1, 0x20),
+        headers: { 'source-id': 'demo-telco', padding: 'x'.repeat(MAX_KEPT_HEADER_BYTES) },
+      },
+      { reason: 'TOO_LARGE', detail: 'value is too large' },
+      ORIGIN,
+    );
+    assert.equal(letter.key, null);
+    assert.equal(letter.value, null);
+    assert.equal(letter.headers['padding'], undefined);
+    assert.equal(letter.headers['source-id'], 'demo-telco');
+    assert.equal(letter.headers['dlq-dropped'], `header:${MAX_KEPT_HEADER_BYTES + 7},key:${MAX_KEPT_KEY_BYTES + 1},value:${MAX_EVENT_BYTES + 1}`);
+  });
+
+  it('when nothing is oversized, then no dlq-dropped header is added', () => {
+    const letter = toDeadLetterMessage(original, { reason: 'NOT_JSON', detail: 'x' }, ORIGIN);
+    assert.equal(letter.headers['dlq-dropped'], undefined);
   });
 });
