@@ -135,7 +135,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     audit: audit.log,
     bus,
     registry,
-    records: resolvingRecordStore(graph, trustOf, undefined, clock, (tx, outcome) => queueContactRefreshed(tx, outcome.changes, clock())),
+    records: resolvingRecordStore(graph, trustOf, undefined, clock, (tx, outcome) => queueContactRefreshed(tx, outcome.changes, clock(), topics.contactRefreshed)),
     project: createEventProjector({ fingerprintKey: identifierKey, clock }),
     clock,
     log: log.child({ component: 'ingest' }),
@@ -156,7 +156,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   outbox.start();
   log.info({ topic: topics.identityUpdates, sources: registry.all().length }, 'ingest consumer started');
 
-  const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf });
+  const relay = await startRelay(config, { graph, audit: audit.log, metrics, clock, log, identifierKey, trustOf, refreshedTopic: topics.contactRefreshed });
   // Tokens expire in real time, whatever clock the domain is given.
   const auth = createAuth({ config: config.auth, audit: audit.log, log: log.child({ component: 'auth' }) });
   const privacy = createPrivacy({
@@ -253,7 +253,7 @@ function startAudit(config: Config, parts: Parts & { topic: string }) {
 /** Cases, the relay pool and bindings, telephony routing and the sweeper that keeps them current. */
 async function startRelay(
   config: Config,
-  parts: Omit<Parts, 'bus'> & { audit: AuditLog; metrics: Registry; identifierKey: Buffer; trustOf: (sourceId: string) => number },
+  parts: Omit<Parts, 'bus'> & { audit: AuditLog; metrics: Registry; identifierKey: Buffer; trustOf: (sourceId: string) => number; refreshedTopic: string },
 ) {
   const { graph, audit, clock, log, identifierKey } = parts;
   if (config.relay.pool === undefined) throw new Error('RELAY_POOL must be set');
@@ -262,14 +262,14 @@ async function startRelay(
   const relayStore = new Neo4jRelayStore(graph, { pool: config.relay.poolName, quarantineMs: config.relay.quarantineMs });
   const added = await relayStore.seedPool(poolNumbers);
   log.info({ pool: config.relay.poolName, numbers: poolNumbers.length, added }, 'relay pool ready');
-  const caseStore = new Neo4jCaseStore(graph, DEFAULT_MODEL, parts.trustOf);
+  const caseStore = new Neo4jCaseStore(graph, DEFAULT_MODEL, parts.trustOf, parts.refreshedTopic);
   const contexts = new Neo4jContactContextReader(graph, (e164) => thirdPartyFingerprint(e164, identifierKey));
   const policy = { profile: config.relay.policyProfile, minLinkScore: config.relay.minLinkScore };
   const relayLog = log.child({ component: 'relay' });
   const ageing = new Resolver(DEFAULT_RESOLVER_SETTINGS, clock);
   const resolveAndNotify: ResolveInTransaction = async (tx, keys) => {
     const outcome = await ageing.resolve(new Neo4jResolutionStore(tx, parts.trustOf), keys);
-    await queueContactRefreshed(tx, outcome.changes, clock());
+    await queueContactRefreshed(tx, outcome.changes, clock(), parts.refreshedTopic);
     return outcome;
   };
   const sweeper = new RelaySweeper({

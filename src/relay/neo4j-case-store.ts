@@ -12,6 +12,8 @@ export class Neo4jCaseStore implements CaseStore {
     private readonly graph: Neo4jGraph,
     private readonly model: MatchModel,
     private readonly trustOf: (sourceId: string) => number,
+    /** Where a re-match tells the creditor (`contact.refreshed.v1`, with any topic prefix). */
+    private readonly refreshedTopic = 'contact.refreshed.v1',
   ) {}
 
   async register(ref: CaseRef, debtor: MatchableRecord, now: Date, options: { notify?: boolean } = {}): Promise<{ created: boolean; match: DebtorMatch }> {
@@ -29,7 +31,7 @@ export class Neo4jCaseStore implements CaseStore {
         personId: match.matched ? match.personId : null,
         ruleSetVersion: this.model.version,
       });
-      if (options.notify && match.matched) await queueCaseRefreshed(tx, caseKey(ref), now);
+      if (options.notify && match.matched) await queueCaseRefreshed(tx, caseKey(ref), now, this.refreshedTopic);
       return result.records[0]?.get('created') ?? false;
     });
     return { created, match };

@@ -70,14 +70,14 @@ export class OutboxPublisher {
     const nowMs = Date.now();
     const result = await this.deps.graph.write((tx) =>
       tx.run<{ row: OutboxRow }>(
-        `MATCH (o:OutboxEvent) WHERE o.claimedBy IS NULL OR o.claimedAtMs < $staleMs
+        `MATCH (o:OutboxEvent {topic: $topic}) WHERE o.claimedBy IS NULL OR o.claimedAtMs < $staleMs
          WITH o ORDER BY o.atMs LIMIT toInteger($limit)
          SET o.lock = $replica
          WITH o WHERE o.claimedBy IS NULL OR o.claimedAtMs < $staleMs OR o.claimedBy = $replica
          SET o.claimedBy = $replica, o.claimedAtMs = $nowMs
          RETURN o {.id, .key, .creditor, .caseId, .reachability, .bestContactChanged, .at} AS row
          ORDER BY o.atMs`,
-        { replica: this.replica, nowMs, staleMs: nowMs - CLAIM_TIMEOUT_MS, limit: this.deps.batchSize },
+        { replica: this.replica, nowMs, staleMs: nowMs - CLAIM_TIMEOUT_MS, limit: this.deps.batchSize, topic: this.deps.topic },
       ),
     );
     return result.records.map((r) => r.get('row'));

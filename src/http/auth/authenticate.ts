@@ -21,7 +21,9 @@ export function authenticate(verifier: TokenVerifier, deps: DenialDeps): Request
     if (header === undefined || !/^bearer\b/i.test(header.trim())) {
       return deny(deps, req, res, { code: 'TOKEN_MISSING' });
     }
-    const token = BEARER.exec(header)?.[1];
+    // Node keeps the first of repeated Authorization headers; a request carrying two is ambiguous
+    // about who is calling, so it is refused rather than judged by whichever came first.
+    const token = authorizationCount(req) === 1 ? BEARER.exec(header)?.[1] : undefined;
     if (token === undefined) {
       return deny(deps, req, res, { code: 'TOKEN_INVALID', details: { check: 'header' } });
     }
@@ -36,6 +38,12 @@ export function authenticate(verifier: TokenVerifier, deps: DenialDeps): Request
     req.actor = result.actor;
     next();
   };
+}
+
+function authorizationCount(req: Request): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === 'authorization') count++;
+  return count;
 }
 
 /** The authenticated actor in a handler behind `guard`; a missing one means the route forgot its guard. */

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { request } from 'node:http';
 import { ROLES, type Role } from '../../../src/actor.js';
 import { ROUTES, guardedApp, type GuardedApp } from './guarded-app.js';
 import {
@@ -212,6 +213,20 @@ describe('guard (authentication, role checks and their audit)', () => {
         });
       }
     }
+  });
+
+  it('when a request carries two Authorization headers, even with a valid token first, then it is refused as TOKEN_INVALID', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${app.url}/v1/collections`, { method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.setHeader('Authorization', [`Bearer ${valid}`, 'Bearer garbage']);
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 401);
+    assert.equal(app.audit.entries[0]?.reason, 'TOKEN_INVALID');
   });
 
   it('when a router-wide guard admits the role but the route does not, then it is 403 and audited once', async () => {
