@@ -24,6 +24,8 @@ import type { AuditLog } from './audit/audit-entry.js';
 import { loadAuditSigningKey } from './audit/audit-checkpoint.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { AuditPublisher } from './audit/audit-publisher.js';
+import { purgeExpiredAudit } from './audit/purge-expired-audit.js';
+import { RepeatingTask } from './audit/repeating-task.js';
 import { fingerprintValue } from './audit/fingerprint.js';
 import { Neo4jAuditLog } from './audit/neo4j-audit-log.js';
 import { Neo4jAuditReader } from './audit/neo4j-audit-reader.js';
@@ -64,6 +66,7 @@ const PING_TIMEOUT_MS = 2_000;
 /** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
 const ROUTING_TIMEOUT_MS = 2_000;
 const OUTBOX_INTERVAL_MS = 1_000;
+const AUDIT_PURGE_INTERVAL_MS = 24 * 3_600_000;
 /** Retention is measured in days; an hourly pass keeps each record at most an hour past its term. */
 const RETENTION_INTERVAL_MS = 3_600_000;
 /** A subject report lists every access; past this many it says the list is cut (a privacy officer exports the rest). */
@@ -236,13 +239,23 @@ function startAudit(config: Config, parts: Parts & { topic: string }) {
   const reader = new Neo4jAuditReader(graph, chain);
   const checkpointer = new AuditCheckpointer(graph, { chain, key, intervalMs: config.audit.checkpointIntervalMs, clock, log });
   const publisher = new AuditPublisher(graph, bus, { chain, topic: parts.topic, log });
+  // Audit records outlive the personal data they are about: kept AUDIT_RETENTION_DAYS (5 years at
+  // least), then purged below a signed checkpoint, which anchors what remains.
+  const retention = new RepeatingTask(
+    'audit retention',
+    AUDIT_PURGE_INTERVAL_MS,
+    () => purgeExpiredAudit(graph, { chain, olderThanDays: config.audit.retentionDays, clock }),
+    log,
+  );
   checkpointer.start();
   publisher.start();
+  retention.start();
   return {
     log: auditLog,
     reader,
     verify: (range: { fromSeq?: number; toSeq?: number }) => verifyAuditChain(reader, [key.publicKey], range),
     stop: async () => {
+      await retention.stop();
       await publisher.stop();
       await checkpointer.stop();
       await auditLog.drain();

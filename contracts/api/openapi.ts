@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { stringify } from 'yaml';
 import { caseStatus, registerCaseRequest } from './cases.v1.js';
 import { problemDetails } from './problem.v1.js';
+import { auditPage, auditVerification } from './audit.v1.js';
 import { relayBinding, requestRelay } from './relays.v1.js';
 import { API_ROUTES, type RouteSpec } from './routes.js';
 import { erasureReceipt, eraseSubjectRequest, restrictSubjectRequest, subjectReport, subjectRestrictions } from './subjects.v1.js';
@@ -24,6 +25,8 @@ export const API_SCHEMAS = [
   eraseSubjectRequest,
   erasureReceipt,
   subjectReport,
+  auditPage,
+  auditVerification,
   problemDetails,
 ] as const;
 

@@ -20,7 +20,45 @@ export interface RouteSpec {
   errors: Record<number, string[]>;
 }
 
+const AUDIT_QUERY: NonNullable<RouteSpec['query']> = {
+  personId: { schema: 'string', description: 'Records about this person' },
+  caseId: { schema: 'string', description: 'Records about this case' },
+  actor: { schema: 'string', description: 'Records by this acting subject' },
+  creditor: { schema: 'string', description: 'Records about this creditor' },
+  action: { schema: 'string', description: 'A dotted action such as relay.create' },
+  outcome: { schema: 'string', description: 'allowed, denied or failed' },
+  from: { schema: 'string', description: 'ISO 8601 instant, inclusive' },
+  to: { schema: 'string', description: 'ISO 8601 instant, exclusive' },
+  after: { schema: 'integer', description: 'nextCursor of the previous page' },
+  limit: { schema: 'integer', description: 'Page size, at most 500 (default 100)' },
+};
+
 export const API_ROUTES: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/v1/audit',
+    operationId: 'queryAudit',
+    summary: 'Search the audit log, newest first; the search itself is audited',
+    roles: ['privacy_officer'],
+    tag: 'audit',
+    query: AUDIT_QUERY,
+    responses: { 200: 'AuditPage' },
+    errors: {},
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/verify',
+    operationId: 'verifyAudit',
+    summary: 'Check every record and signed checkpoint in a seq range; reports the first broken position',
+    roles: ['privacy_officer', 'admin'],
+    tag: 'audit',
+    query: {
+      from: { schema: 'integer', description: 'First seq to check' },
+      to: { schema: 'integer', description: 'Last seq to check' },
+    },
+    responses: { 200: 'AuditVerification' },
+    errors: {},
+  },
   {
     method: 'post',
     path: '/v1/cases',

@@ -209,4 +209,24 @@ describe('relay API end to end (real Kafka and Neo4j, real tokens)', function ()
       f.now = saved;
     }
   });
+
+  it("when a privacy officer asks for the debtor's report and the audit log, then every access and decision of this test about them is listed", async () => {
+    const person = await f.service.graph.run('MATCH (:Record {key: $key})-[:RESOLVES_TO]->(p:Person) RETURN p.id AS id', {
+      key: `demo-telco:${debtor.telcoRecordId}`,
+    });
+    const personId = person.records[0]!.get('id') as string;
+    const report = await f.call<{ decisions: { action: string; caseId: string | null }[] }>('GET', `/v1/subjects/${personId}/report`, { role: 'privacy_officer' });
+    assert.equal(report.status, 200, report.text);
+    const actions = new Set(report.body.decisions.map((d) => d.action));
+    for (const action of ['case.register', 'case.read', 'relay.create', 'telephony.route', 'relay.end']) {
+      assert.ok(actions.has(action), `the report lacks ${action}: ${[...actions].join(', ')}`);
+    }
+    assert.ok(!report.text.includes(debtor.thirdParty), "the report never shows a third party's number");
+
+    const audit = await f.call<{ records: { action: string }[] }>('GET', `/v1/audit?caseId=${caseId}&limit=500`, { role: 'privacy_officer' });
+    assert.equal(audit.status, 200);
+    assert.ok(audit.body.records.some((r) => r.action === 'relay.create'));
+    const verify = await f.call<{ ok: boolean }>('GET', '/v1/audit/verify', { role: 'admin' });
+    assert.equal(verify.body.ok, true);
+  });
 });
