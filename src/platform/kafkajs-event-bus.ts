@@ -204,7 +204,10 @@ export class KafkajsEventBus implements EventBus {
           {
             resolveOffset: (offset) => payload.resolveOffset(offset),
             heartbeat: () => payload.heartbeat(),
-            commit: () => payload.commitOffsetsIfNecessary(),
+            // Without offsets, commitOffsetsIfNecessary() commits only when an autoCommit interval or
+            // threshold is due, and none is set: the offsets would wait for the end of the whole fetched
+            // batch (up to 1 MB a partition), widening the redelivery after a crash far beyond a chunk.
+            commit: () => payload.commitOffsetsIfNecessary(payload.uncommittedOffsets()),
             isActive: () => payload.isRunning() && !payload.isStale(),
             pause: () => payload.pause(),
           },

@@ -44,6 +44,41 @@ describe('Kafka event bus (real broker)', function () {
     assert.equal(message?.headers['source-id']?.toString(), 'src-1');
   });
 
+  it('when a handler commits part of a batch, then the group\'s offset moves before the batch ends', async () => {
+    const topic = uniqueName('test.commit');
+    const groupId = uniqueName('test.group');
+    await bus.ensureTopics([{ topic, partitions: 1, replicationFactor: 1 }]);
+    await bus.send(topic, Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(String(i)) })));
+    const { Kafka, logLevel } = await import('kafkajs');
+    const admin = new Kafka({ brokers: config.kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const seen: { batchSize: number; committedMidBatch: string | undefined }[] = [];
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const subscription = await bus.subscribe({
+      groupId,
+      topics: [topic],
+      handleBatch: async (batch, control) => {
+        const half = batch.messages[Math.floor(batch.messages.length / 2)]!;
+        control.resolveOffset(half.offset);
+        await control.commit();
+        const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        seen.push({ batchSize: batch.messages.length, committedMidBatch: offsets?.partitions[0]?.offset });
+        control.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+        finished();
+      },
+    });
+    try {
+      await done;
+    } finally {
+      await subscription.stop();
+      await admin.disconnect();
+    }
+    const first = seen[0]!;
+    assert.ok(first.batchSize > 1, 'the messages arrived as one batch');
+    assert.equal(first.committedMidBatch, String(Math.floor(first.batchSize / 2) + 1));
+  });
+
   it('when topics are ensured twice, then nothing breaks and a topic with too few partitions is grown', async () => {
     const topic = uniqueName('test.grow');
     await bus.ensureTopics([{ topic, partitions: 2, replicationFactor: 1 }]);
