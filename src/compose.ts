@@ -292,6 +292,7 @@ async function startRelay(
     audit,
     metrics: createRelayMetrics(parts.metrics),
     pool: config.relay.poolName,
+    auditChain: config.audit.chain,
     intervalMs: config.relay.sweepIntervalMs,
     clock,
     log: relayLog,

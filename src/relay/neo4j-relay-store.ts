@@ -145,8 +145,9 @@ export class Neo4jRelayStore implements RelayStore {
 
   async expireDue(now: Date, limit: number): Promise<RelayBinding[]> {
     const due = await this.ids(
-      `MATCH (b:RelayBinding {state: 'active'}) WHERE b.expiresAtMs <= $nowMs RETURN b.id AS id LIMIT toInteger($limit)`,
-      { nowMs: now.getTime(), limit },
+      `MATCH (b:RelayBinding {state: 'active'})-[:USES]->(:RelayNumber {pool: $pool}) WHERE b.expiresAtMs <= $nowMs
+       RETURN b.id AS id LIMIT toInteger($limit)`,
+      { nowMs: now.getTime(), limit, pool: this.settings.pool },
     );
     return this.endMany(due, 'expired', 'TTL_ELAPSED', now);
   }
@@ -172,6 +173,16 @@ export class Neo4jRelayStore implements RelayStore {
     );
     const row = result.records[0];
     return { total: row?.get('total') ?? 0, bound: row?.get('bound') ?? 0, quarantined: row?.get('quarantined') ?? 0 };
+  }
+
+  async revokeUnaudited(chain: string, createdBefore: Date, now: Date): Promise<RelayBinding[]> {
+    const ids = await this.ids(
+      `MATCH (b:RelayBinding {state: 'active'})-[:USES]->(:RelayNumber {pool: $pool}) WHERE b.createdAt < $before
+         AND NOT EXISTS { MATCH (a:AuditRecord {bindingId: b.id}) WHERE a.chain = $chain AND a.action = 'relay.create' }
+       RETURN b.id AS id LIMIT 500`,
+      { before: createdBefore.toISOString(), chain, pool: this.settings.pool },
+    );
+    return this.endMany(ids, 'revoked', 'NEVER_AUDITED', now);
   }
 
   private async ids(query: string, params: Record<string, unknown>): Promise<string[]> {

@@ -53,4 +53,9 @@ export interface RelayStore {
   revokeForCase(ref: CaseRef, reason: string, now: Date): Promise<RelayBinding[]>;
   /** Quarantined counts only numbers still in quarantine at `now`. */
   usage(now: Date): Promise<PoolUsage>;
+  /**
+   * Revokes active bindings created before `createdBefore` that have no `relay.create` audit record
+   * in `chain`: a replica died between allocating and auditing them, so they were never disclosed.
+   */
+  revokeUnaudited(chain: string, createdBefore: Date, now: Date): Promise<RelayBinding[]>;
 }

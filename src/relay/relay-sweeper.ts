@@ -6,6 +6,8 @@ import { POOL_ALERT_RATIO, type RelayMetrics } from './relay-metrics.js';
 import type { RelayStore } from './relay-store.js';
 
 const BATCH = 200;
+/** Longer than any request takes to audit its binding, so only a dead replica's bindings qualify. */
+const UNAUDITED_GRACE_MS = 5 * 60_000;
 
 /**
  * The relay's housekeeping, on every replica (each step is idempotent): ends bindings past their
@@ -27,6 +29,8 @@ export class RelaySweeper {
       log: Logger;
       /** Re-ranks persons whose contacts only aged, so reachability is current for relay decisions. */
       ageReachability?: (now: Date) => Promise<number>;
+      /** The audit chain a binding's `relay.create` record must be in for the binding to count as disclosed. */
+      auditChain: string;
     },
   ) {}
 
@@ -59,9 +63,25 @@ export class RelaySweeper {
       });
     }
     if (expired.length > 0) this.deps.metrics.bindingsEnded.inc({ reason: 'TTL_ELAPSED' }, expired.length);
+    await this.revokeUnaudited(now);
     const rematched = await this.rematch(now);
     await this.publishUsage(now);
     return { expired: expired.length, rematched, aged };
+  }
+
+  /** Numbers a crashed replica bound but never disclosed go back to the pool after a grace period. */
+  private async revokeUnaudited(now: Date): Promise<void> {
+    const revoked = await this.deps.relays.revokeUnaudited(this.deps.auditChain, new Date(now.getTime() - UNAUDITED_GRACE_MS), now);
+    for (const b of revoked) {
+      await this.deps.audit.append({
+        action: 'relay.revoke',
+        actor: SYSTEM_ACTOR,
+        outcome: 'allowed',
+        reason: 'NEVER_AUDITED',
+        resources: { creditor: b.creditor, caseId: b.caseId, personId: b.personId, bindingId: b.id, relayNumber: b.relayNumber },
+      });
+    }
+    if (revoked.length > 0) this.deps.metrics.bindingsEnded.inc({ reason: 'NEVER_AUDITED' }, revoked.length);
   }
 
   private async rematch(now: Date): Promise<number> {

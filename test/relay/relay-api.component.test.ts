@@ -229,4 +229,38 @@ describe('relay API end to end (real Kafka and Neo4j, real tokens)', function ()
     const verify = await f.call<{ ok: boolean }>('GET', '/v1/audit/verify', { role: 'admin' });
     assert.equal(verify.body.ok, true);
   });
+
+  it('when a replica died between binding a number and auditing it, then the sweeper returns the number after a grace period', async () => {
+    const free = await f.service.graph.run(
+      `MATCH (n:RelayNumber {state: 'free'}) WHERE n.e164 IN $numbers RETURN n.e164 AS e164 LIMIT 1`,
+      { numbers: f.pool.numbers },
+    );
+    const e164 = free.records[0]!.get('e164') as string;
+    const bindingId = crypto.randomUUID();
+    const orphanCase = uniqueName('CASE');
+    await f.service.graph.run(
+      `MATCH (n:RelayNumber {e164: $e164})
+       CREATE (c:Case {key: $creditor + '|' + $caseId, creditor: $creditor, caseId: $caseId, state: 'open', registeredAt: $at})
+       CREATE (b:RelayBinding {id: $bindingId, creditor: $creditor, caseId: $caseId, caseKey: $creditor + '|' + $caseId, personId: 'p-orphan',
+                               relayNumber: $e164, activeRelayNumber: $e164, activeCaseKey: $creditor + '|' + $caseId, purpose: 'debt_collection',
+                               state: 'active', createdAt: $at, expiresAt: $expires, expiresAtMs: $expiresMs})
+       CREATE (b)-[:FOR_CASE]->(c), (b)-[:USES]->(n)
+       SET n.state = 'bound'`,
+      {
+        e164,
+        bindingId,
+        creditor,
+        caseId: orphanCase,
+        at: new Date(f.now.getTime() - 10 * 60_000).toISOString(),
+        expires: new Date(f.now.getTime() + 86_400_000).toISOString(),
+        expiresMs: f.now.getTime() + 86_400_000,
+      },
+    );
+    await f.service.sweepRelays();
+    const after = await f.service.graph.run(
+      `MATCH (b:RelayBinding {id: $bindingId})-[:USES]->(n) RETURN b.state AS state, b.endReason AS reason, n.state AS number`,
+      { bindingId },
+    );
+    assert.deepEqual(after.records[0]!.toObject(), { state: 'revoked', reason: 'NEVER_AUDITED', number: 'quarantine' });
+  });
 });
