@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-entry.js';
 import type { Logger } from '../platform/logger.js';
 import type { CaseStore } from './case-store.js';
 import { POOL_ALERT_RATIO, type RelayMetrics } from './relay-metrics.js';
-import type { RelayStore } from './relay-store.js';
+import type { RelayBinding, RelayStore } from './relay-store.js';
 
 const BATCH = 200;
 /** Longer than any request takes to audit its binding, so only a dead replica's bindings qualify. */
@@ -53,16 +53,7 @@ export class RelaySweeper {
     const now = this.deps.clock();
     const aged = this.deps.ageReachability ? await this.deps.ageReachability(now) : 0;
     const expired = await this.deps.relays.expireDue(now, BATCH);
-    for (const b of expired) {
-      await this.deps.audit.append({
-        action: 'relay.expire',
-        actor: SYSTEM_ACTOR,
-        outcome: 'allowed',
-        reason: 'TTL_ELAPSED',
-        resources: { creditor: b.creditor, caseId: b.caseId, personId: b.personId, bindingId: b.id, relayNumber: b.relayNumber },
-      });
-    }
-    if (expired.length > 0) this.deps.metrics.bindingsEnded.inc({ reason: 'TTL_ELAPSED' }, expired.length);
+    await this.recordEnded(expired, 'relay.expire', 'TTL_ELAPSED');
     await this.revokeUnaudited(now);
     const rematched = await this.rematch(now);
     await this.publishUsage(now);
@@ -72,16 +63,20 @@ export class RelaySweeper {
   /** Numbers a crashed replica bound but never disclosed go back to the pool after a grace period. */
   private async revokeUnaudited(now: Date): Promise<void> {
     const revoked = await this.deps.relays.revokeUnaudited(this.deps.auditChain, new Date(now.getTime() - UNAUDITED_GRACE_MS), now);
-    for (const b of revoked) {
+    await this.recordEnded(revoked, 'relay.revoke', 'NEVER_AUDITED');
+  }
+
+  private async recordEnded(bindings: RelayBinding[], action: string, reason: string): Promise<void> {
+    for (const b of bindings) {
       await this.deps.audit.append({
-        action: 'relay.revoke',
+        action,
         actor: SYSTEM_ACTOR,
         outcome: 'allowed',
-        reason: 'NEVER_AUDITED',
+        reason,
         resources: { creditor: b.creditor, caseId: b.caseId, personId: b.personId, bindingId: b.id, relayNumber: b.relayNumber },
       });
     }
-    if (revoked.length > 0) this.deps.metrics.bindingsEnded.inc({ reason: 'NEVER_AUDITED' }, revoked.length);
+    if (bindings.length > 0) this.deps.metrics.bindingsEnded.inc({ reason }, bindings.length);
   }
 
   private async rematch(now: Date): Promise<number> {
