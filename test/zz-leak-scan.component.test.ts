@@ -9,6 +9,7 @@ describe('no real number reaches a creditor or a log (whole suite)', () => {
   it('when the scanner sees a real number, then it reports it; relay numbers are not real numbers', () => {
     assert.deepEqual(realNumbersIn('{"to":"+8613812345678"} call 138 1234 5678'), ['+8613812345678', '138 1234 5678']);
     assert.deepEqual(realNumbersIn('{"relayNumber":"+8617012345678","caseId":"CASE-123"}'), []);
+    assert.deepEqual(realNumbersIn('{"instance":"0b7e2f1a-9c3d-4e5f-8a6b-a13912345678"}'), [], 'a UUID group is not a number');
   });
 
   it('when the suite is done, then no collector-facing response, event or log line held a real number', function () {

@@ -144,14 +144,21 @@ describe('recontact token', () => {
 
   it('when run as a command, then stdout is the token alone, and misuse exits 2 with nothing on stdout', async function () {
     this.timeout(30_000);
+    // As on a developer's machine: local servers, no issuer configured, so the development issuer is used.
     const ok = await runCli(['token', '--role', 'collector', '--creditor', 'c1', '--ttl', '1h'], {
       INFRA_DIR: infraDir,
+      KAFKA_BROKERS: '',
+      NEO4J_URI: '',
+      AUTH_JWT_ISSUER: '',
+      AUTH_JWT_AUDIENCE: '',
     });
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     assert.equal(devVerifier().verify(ok.stdout.trim()).ok, true);
     const bad = await runCli(['token', '--role', 'collector'], {
       INFRA_DIR: infraDir,
+      KAFKA_BROKERS: '',
+      NEO4J_URI: '',
       AUTH_JWT_ISSUER: '',
       AUTH_JWT_AUDIENCE: '',
     });

@@ -26,8 +26,9 @@ export function scannedLogger(): Logger {
   );
 }
 
-// E.164 or a bare CN mobile, optionally grouped; relay numbers excluded by their test prefix.
-const REAL_NUMBER = /(?<![\d+])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|\+\d{10,15}(?!\d)/g;
+// E.164 or a bare CN mobile, optionally grouped, standing alone (not inside an id or a hash, such as
+// a UUID's last group); relay numbers excluded by their test prefix.
+const REAL_NUMBER = /(?<![\w+])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\w])|(?<![\w])\+\d{10,15}(?![\w])/g;
 const RELAY_PREFIX = /^\+?86170/;
 
 export function realNumbersIn(text: string): string[] {
