@@ -56,11 +56,8 @@ import { RelayService } from './relay/relay-service.js';
 import { RelaySweeper } from './relay/relay-sweeper.js';
 import { TelephonyRouter } from './relay/telephony-router.js';
 import { DEFAULT_MODEL } from './resolve/scoring/default-model.js';
-import type { ResolveInTransaction } from './resolve/neo4j-record-store.js';
-import { Neo4jResolutionStore } from './resolve/neo4j-resolution-store.js';
 import { ageReachability } from './resolve/reachability-ageing.js';
-import { Resolver } from './resolve/resolver.js';
-import { DEFAULT_RESOLVER_SETTINGS } from './resolve/resolving-record-store.js';
+import { DEFAULT_RESOLVER_SETTINGS, resolveInTransaction } from './resolve/resolving-record-store.js';
 
 const PING_TIMEOUT_MS = 2_000;
 /** A carrier waits a few seconds for a routing webhook; past this the call is rejected (fail closed). */
@@ -279,12 +276,9 @@ async function startRelay(
   const contexts = new Neo4jContactContextReader(graph, (e164) => thirdPartyFingerprint(e164, identifierKey));
   const policy = { profile: config.relay.policyProfile, minLinkScore: config.relay.minLinkScore };
   const relayLog = log.child({ component: 'relay' });
-  const ageing = new Resolver(DEFAULT_RESOLVER_SETTINGS, clock);
-  const resolveAndNotify: ResolveInTransaction = async (tx, keys) => {
-    const outcome = await ageing.resolve(new Neo4jResolutionStore(tx, parts.trustOf), keys);
-    await queueContactRefreshed(tx, outcome.changes, clock(), parts.refreshedTopic);
-    return outcome;
-  };
+  const resolveAndNotify = resolveInTransaction(parts.trustOf, DEFAULT_RESOLVER_SETTINGS, clock, (tx, outcome) =>
+    queueContactRefreshed(tx, outcome.changes, clock(), parts.refreshedTopic),
+  );
   const sweeper = new RelaySweeper({
     ageReachability: (now) => ageReachability(graph, resolveAndNotify, DEFAULT_RESOLVER_SETTINGS.contactPolicy, now),
     relays: relayStore,

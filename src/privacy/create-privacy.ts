@@ -2,10 +2,8 @@ import type { AuditLog, AuditRecord } from '../audit/audit-entry.js';
 import type { Logger } from '../platform/logger.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { RelayStore } from '../relay/relay-store.js';
-import type { ResolveInTransaction } from '../resolve/neo4j-record-store.js';
-import { Neo4jResolutionStore } from '../resolve/neo4j-resolution-store.js';
-import { Resolver, type ResolverSettings } from '../resolve/resolver.js';
-import { DEFAULT_RESOLVER_SETTINGS } from '../resolve/resolving-record-store.js';
+import type { ResolverSettings } from '../resolve/resolver.js';
+import { DEFAULT_RESOLVER_SETTINGS, resolveInTransaction } from '../resolve/resolving-record-store.js';
 import { Neo4jRetentionStore } from './neo4j-retention-store.js';
 import { Neo4jSubjectStore } from './neo4j-subject-store.js';
 import { PrivacyService } from './privacy-service.js';
@@ -29,9 +27,8 @@ export interface PrivacyWiring {
 
 /** The privacy capability on Neo4j: the officers' service, and the retention job (not started). */
 export function createPrivacy(w: PrivacyWiring): { service: PrivacyService; retention: RetentionJob } {
-  const resolver = new Resolver(w.resolverSettings ?? DEFAULT_RESOLVER_SETTINGS, w.clock);
   const trustOf = (sourceId: string) => w.sources.get(sourceId)?.trust ?? 0;
-  const resolve: ResolveInTransaction = (tx, keys) => resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys);
+  const resolve = resolveInTransaction(trustOf, w.resolverSettings ?? DEFAULT_RESOLVER_SETTINGS, w.clock);
   return {
     service: new PrivacyService({
       subjects: new Neo4jSubjectStore(w.graph, resolve),

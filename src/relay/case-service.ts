@@ -49,28 +49,29 @@ export class CaseService {
   }
 
   async status(call: CollectorCall, caseId: string): Promise<CaseStatus> {
-    const ref = { creditor: call.actor.creditor, caseId };
-    const state = await this.deps.cases.find(ref);
-    if (state === undefined) {
-      await this.audit(call, 'case.read', ref, 'denied', 'CASE_NOT_FOUND');
-      throw new CaseNotFoundError();
-    }
+    const { ref, state } = await this.ownCase(call, caseId, 'case.read');
     await this.audit(call, 'case.read', ref, 'allowed', undefined, state.personId);
     return caseStatusOf(state);
   }
 
   /** Closing a case (paid, written off, sold) ends its relay at once. */
   async close(call: CollectorCall, caseId: string): Promise<void> {
-    const ref = { creditor: call.actor.creditor, caseId };
-    const state = await this.deps.cases.find(ref);
-    if (state === undefined) {
-      await this.audit(call, 'case.close', ref, 'denied', 'CASE_NOT_FOUND');
-      throw new CaseNotFoundError();
-    }
+    const { ref, state } = await this.ownCase(call, caseId, 'case.close');
     const now = this.deps.clock();
     await this.deps.cases.close(ref, now);
     const revoked = await this.deps.relays.revokeForCase(ref, 'CASE_CLOSED', now);
     await this.audit(call, 'case.close', ref, 'allowed', undefined, state.personId, { bindingsRevoked: revoked.length });
+  }
+
+  /** The caller's own case; any other is audited as a denial and answered exactly like a missing one. */
+  private async ownCase(call: CollectorCall, caseId: string, action: string): Promise<{ ref: CaseRef; state: CaseState }> {
+    const ref = { creditor: call.actor.creditor, caseId };
+    const state = await this.deps.cases.find(ref);
+    if (state === undefined) {
+      await this.audit(call, action, ref, 'denied', 'CASE_NOT_FOUND');
+      throw new CaseNotFoundError();
+    }
+    return { ref, state };
   }
 
   private async audit(

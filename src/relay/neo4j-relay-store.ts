@@ -12,18 +12,6 @@ import type { AllocationResult, BindingState, NewBinding, PoolUsage, RelayBindin
 const CANDIDATES = 256;
 const MAX_ATTEMPTS = 8;
 
-interface StoredBinding {
-  id: string;
-  creditor: string;
-  caseId: string;
-  personId: string;
-  relayNumber: string;
-  purpose: string;
-  state: BindingState;
-  createdAt: string;
-  expiresAt: string;
-}
-
 export class Neo4jRelayStore implements RelayStore {
   constructor(
     private readonly graph: Neo4jGraph,
@@ -100,7 +88,7 @@ export class Neo4jRelayStore implements RelayStore {
       expiresAtMs: request.expiresAt.getTime(),
     });
     const row = result.records[0];
-    return row ? { outcome: 'created', binding: toBinding(row.get('binding') as StoredBinding) } : 'retry';
+    return row ? { outcome: 'created', binding: toBinding(row.get('binding') as RelayBinding) } : 'retry';
   }
 
   async activeForCase(ref: CaseRef, now: Date): Promise<RelayBinding | undefined> {
@@ -113,7 +101,7 @@ export class Neo4jRelayStore implements RelayStore {
       { key: caseKey(ref), nowMs: now.getTime() },
     );
     const row = result.records[0];
-    return row ? toBinding(row.get('binding') as StoredBinding) : undefined;
+    return row ? toBinding(row.get('binding') as RelayBinding) : undefined;
   }
 
   async findBinding(creditor: string, bindingId: string): Promise<RelayBinding | undefined> {
@@ -121,7 +109,7 @@ export class Neo4jRelayStore implements RelayStore {
       tx.run('MATCH (b:RelayBinding {id: $bindingId}) WHERE b.creditor = $creditor RETURN b {.*} AS binding', { bindingId, creditor }),
     );
     const row = result.records[0];
-    return row ? toBinding(row.get('binding') as StoredBinding) : undefined;
+    return row ? toBinding(row.get('binding') as RelayBinding) : undefined;
   }
 
   async end(bindingId: string, state: Exclude<BindingState, 'active'>, reason: string, now: Date): Promise<boolean> {
@@ -140,7 +128,7 @@ export class Neo4jRelayStore implements RelayStore {
         quarantineMs: this.settings.quarantineMs,
       }),
     );
-    return result.records.map((r) => toBinding(r.get('binding') as StoredBinding));
+    return result.records.map((r) => toBinding(r.get('binding') as RelayBinding));
   }
 
   async expireDue(now: Date, limit: number): Promise<RelayBinding[]> {
@@ -191,7 +179,8 @@ export class Neo4jRelayStore implements RelayStore {
   }
 }
 
-function toBinding(b: StoredBinding): RelayBinding {
+/** The binding's public fields; the stored node also holds its active-uniqueness keys. */
+function toBinding(b: RelayBinding): RelayBinding {
   return {
     id: b.id,
     creditor: b.creditor,

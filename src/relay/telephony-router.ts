@@ -39,9 +39,11 @@ export class TelephonyRouter {
 
   async route(actor: Actor, request: RouteCallRequest, requestId: string): Promise<RouteDecision> {
     const now = this.deps.clock();
+    const caller = normalizePhone(request.from);
+    const from = caller.ok ? caller.value.e164 : undefined;
     let draft: Draft;
     try {
-      const decided = await withTimeout(this.decide(request, now), this.deps.timeoutMs, 'call routing');
+      const decided = await withTimeout(this.decide(request, from, now), this.deps.timeoutMs, 'call routing');
       if ('previous' in decided) return toRouteDecision(decided.previous);
       draft = decided;
     } catch (error) {
@@ -49,7 +51,7 @@ export class TelephonyRouter {
       draft = reject('ROUTING_UNAVAILABLE', NEUTRAL_ANNOUNCEMENT);
     }
     try {
-      await this.deps.audit.append(this.auditEntry(actor, request, draft, requestId));
+      await this.deps.audit.append(this.auditEntry(actor, request, from, draft, requestId));
       return toRouteDecision(await this.deps.decisions.save({ ...withoutAuditFields(draft), callId: request.callId, atMs: now.getTime() }));
     } catch (error) {
       // Unaudited or unrecorded, a connection must not happen: fail closed.
@@ -78,11 +80,10 @@ export class TelephonyRouter {
   }
 
   /** One read of the graph; a retried webhook gets the decision already stored for its call id. */
-  private async decide(request: RouteCallRequest, now: Date): Promise<Draft | { previous: StoredCallDecision }> {
-    const from = normalizePhone(request.from);
-    if (!from.ok) return reject('CALLER_UNKNOWN', NEUTRAL_ANNOUNCEMENT);
+  private async decide(request: RouteCallRequest, from: string | undefined, now: Date): Promise<Draft | { previous: StoredCallDecision }> {
+    if (from === undefined) return reject('CALLER_UNKNOWN', NEUTRAL_ANNOUNCEMENT);
     const { previous, binding, context } = await this.deps.contexts.forCall(
-      { relayNumber: request.relayNumber, callId: request.callId, from: from.value.e164 },
+      { relayNumber: request.relayNumber, callId: request.callId, from },
       now,
     );
     if (previous !== undefined) return { previous };
@@ -94,7 +95,7 @@ export class TelephonyRouter {
       if (context.best === null) return { ...reject('NO_REACHABLE_CONTACT', POLICY_ANNOUNCEMENT), ...ids, direction: 'outbound' };
       const decision = evaluateCall(callRequestOf({ ...context, best: context.best }, 'outbound', this.deps.policy, now));
       if (!decision.allow) return { ...reject(decision.rule, POLICY_ANNOUNCEMENT), ...ids, direction: 'outbound', details: decision.details };
-      return { ...connect(context.best.e164, decision.rule), ...ids, direction: 'outbound', fromNumber: from.value.e164 };
+      return { ...connect(context.best.e164, decision.rule), ...ids, direction: 'outbound', fromNumber: from };
     }
     if (context.fromDebtor) {
       const decision = evaluateCall(inboundCallRequest(context, this.deps.policy, now));
@@ -106,8 +107,7 @@ export class TelephonyRouter {
     return { ...reject('CALLER_NOT_PERMITTED', NEUTRAL_ANNOUNCEMENT), ...ids };
   }
 
-  private auditEntry(actor: Actor, request: RouteCallRequest, draft: Draft, requestId: string): AuditEntry {
-    const from = normalizePhone(request.from);
+  private auditEntry(actor: Actor, request: RouteCallRequest, from: string | undefined, draft: Draft, requestId: string): AuditEntry {
     return {
       action: 'telephony.route',
       actor,
@@ -123,7 +123,7 @@ export class TelephonyRouter {
       },
       // Real numbers only as keyed fingerprints: an auditor holding a number can still find its calls.
       fingerprints: {
-        from: this.deps.fingerprint('phone', from.ok ? from.value.e164 : request.from),
+        from: this.deps.fingerprint('phone', from ?? request.from),
         ...(draft.to ? { to: this.deps.fingerprint('phone', draft.to) } : {}),
       },
       ...(draft.direction ? { details: { direction: draft.direction, ...(draft.details ?? {}) } } : draft.details ? { details: draft.details } : {}),

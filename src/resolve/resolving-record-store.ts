@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { DEFAULT_CONTACT_POLICY } from './contacts/contact-policy.js';
-import { Neo4jRecordStore } from './neo4j-record-store.js';
+import { Neo4jRecordStore, type ResolveInTransaction } from './neo4j-record-store.js';
 import { Neo4jResolutionStore } from './neo4j-resolution-store.js';
 import { Resolver, type ResolutionOutcome, type ResolverSettings } from './resolver.js';
 import { DEFAULT_MODEL } from './scoring/default-model.js';
@@ -23,10 +23,20 @@ export function resolvingRecordStore(
   clock: () => Date = () => new Date(),
   afterResolution?: AfterResolution,
 ): Neo4jRecordStore {
+  return new Neo4jRecordStore(graph, resolveInTransaction(trustOf, settings, clock, afterResolution));
+}
+
+/** Resolution inside a caller's transaction (which holds the resolution lock), then the optional hook. */
+export function resolveInTransaction(
+  trustOf: (sourceId: string) => number,
+  settings: ResolverSettings = DEFAULT_RESOLVER_SETTINGS,
+  clock: () => Date = () => new Date(),
+  afterResolution?: AfterResolution,
+): ResolveInTransaction {
   const resolver = new Resolver(settings, clock);
-  return new Neo4jRecordStore(graph, async (tx, keys) => {
+  return async (tx, keys) => {
     const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys);
     if (afterResolution) await afterResolution(tx, outcome);
     return outcome;
-  });
+  };
 }
