@@ -8,7 +8,7 @@ import { startService } from '../src/compose.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { DEV_TOKEN_ISSUER, ensureAccessKeys } from '../src/dev-access.js';
 import { createLogger } from '../src/platform/logger.js';
-import { Neo4jGraph } from '../src/platform/neo4j-graph.js';
+import { Neo4jGraph, type GraphTraffic } from '../src/platform/neo4j-graph.js';
 import { DEFAULT_MODEL } from '../src/resolve/scoring/default-model.js';
 import { topicNames } from '../src/topics.js';
 import type { Role } from '../src/actor.js';
@@ -120,7 +120,7 @@ try {
   );
 
   console.error(`routing: ${routeRps} calls/s for ${seconds} s…`);
-  const route = await runLoad({
+  const route = await withTraffic(() => runLoad({
     url: service.url,
     token: telephony,
     rps: routeRps,
@@ -131,9 +131,9 @@ try {
       path: '/v1/telephony/route',
       body: callBody(i, 'call'),
     })),
-  });
+  }));
   console.error(`relay creation: ${relayRps} new bindings/s for ${seconds} s…`);
-  const relay = await runLoad({
+  const relay = await withTraffic(() => runLoad({
     url: service.url,
     token: collector,
     rps: relayRps,
@@ -146,7 +146,7 @@ try {
         path: `/v1/cases/${caseId}/relay`,
         body: '{"purpose":"debt_collection"}',
       })),
-  });
+  }));
   result = summary(route, relay);
 } finally {
   await service.stop();
@@ -158,6 +158,26 @@ try {
 const file = writeResult('api', result);
 console.log(JSON.stringify(result, null, 2));
 console.error(`written to ${file}`);
+
+/**
+ * The phase's Neo4j transactions and statements per response: unlike latency, this does not move
+ * with the machine's load (group commits aside, whose batches grow with it). The service's
+ * background tasks (audit publisher, outbox, checkpoints) add a few transactions a second.
+ */
+async function withTraffic(phase: () => Promise<LoadResult>): Promise<LoadResult & { neo4jPerRequest: GraphTraffic }> {
+  const before = { ...service.graph.traffic };
+  const result = await phase();
+  const after = service.graph.traffic;
+  const per = (key: keyof GraphTraffic) => Math.round(((after[key] - before[key]) / result.requests) * 100) / 100;
+  return {
+    ...result,
+    neo4jPerRequest: {
+      readTransactions: per('readTransactions'),
+      writeTransactions: per('writeTransactions'),
+      statements: per('statements'),
+    },
+  };
+}
 
 function summary(route: LoadResult, relay: LoadResult) {
   const errorCount = (r: LoadResult) => Object.values(r.errors).reduce((a, b) => a + b, 0);
