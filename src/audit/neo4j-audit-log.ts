@@ -1,12 +1,18 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import { DependencyUnavailableError } from '../errors.js';
-import { cypher } from '../platform/cypher-file.js';
 import type { Logger } from '../platform/logger.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { safeErrorSummary } from '../platform/safe-error.js';
 import { TimeoutError } from '../platform/with-timeout.js';
-import type { AuditEntry, AuditLog, AuditRecord } from './audit-entry.js';
-import { assertSealable, GENESIS_HASH, sealAuditRecord } from './seal-audit-record.js';
+import type { AuditEntry, AuditRecord } from './audit-entry.js';
+import type { AuditedWrite, TransactionalAuditLog } from './audited-write.js';
+import { assertSealable } from './seal-audit-record.js';
+import {
+  UnsealableEntries,
+  writeAuditBatch,
+  type BatchItem,
+  type ChainHead,
+  type CommittedBatch,
+} from './audit-batch.js';
 
 export interface Neo4jAuditLogOptions {
   chain: string;
@@ -18,11 +24,12 @@ export interface Neo4jAuditLogOptions {
   log?: Logger;
 }
 
-interface Pending {
-  entry: AuditEntry;
+type Committed = CommittedBatch['committed'][number];
+
+interface Pending extends BatchItem {
   settled: boolean;
   timer: NodeJS.Timeout;
-  resolve(record: AuditRecord): void;
+  resolve(committed: Committed): void;
   reject(error: Error): void;
 }
 
@@ -34,19 +41,22 @@ interface Pending {
  * resolves only after that commit, and rejects with DependencyUnavailableError when the store fails
  * or the commit has not happened within `timeoutMs` — an entry that timed out while still queued is
  * dropped, one whose transaction was already running may still commit (the log over-reports, never
- * under-reports).
+ * under-reports). An `appendWith` write rides in the same transaction, so it shares that fate.
+ * How a batch is written, in one or two round trips: `writeAuditBatch`.
  *
  * Order across replicas: each transaction first write-locks the chain's (:AuditHead), then reads it,
  * so appends from every replica serialize on it and the chain stays linear. The driver may re-run
  * the transaction function; it re-reads the head each time, so a retry never forks the chain.
  */
-export class Neo4jAuditLog implements AuditLog {
+export class Neo4jAuditLog implements TransactionalAuditLog {
   readonly chain: string;
   private readonly clock: () => Date;
   private readonly timeoutMs: number;
   private readonly maxBatch: number;
   private queue: Pending[] = [];
   private flushing: Promise<void> | undefined;
+  /** The head as this process last committed it; another replica may have moved it since. */
+  private head: ChainHead | undefined;
 
   constructor(
     private readonly graph: Neo4jGraph,
@@ -58,16 +68,38 @@ export class Neo4jAuditLog implements AuditLog {
     this.maxBatch = options.maxBatch ?? 500;
   }
 
-  append(entry: AuditEntry): Promise<AuditRecord> {
-    try {
-      assertSealable(entry);
-    } catch (error) {
-      return Promise.reject(
-        error instanceof Error ? error : new TypeError('the audit entry is not JSON'),
-      );
-    }
-    return new Promise<AuditRecord>((resolve, reject) => {
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    return (await this.enqueue(undefined, undefined, sealable(entry))).record;
+  }
+
+  /** An entry that does not depend on the write's output can be sealed before the write runs. */
+  async appendWith<I, O>(
+    write: AuditedWrite<I, O>,
+    input: I,
+    entry: AuditEntry | ((output: O) => AuditEntry),
+  ): Promise<{ output: O; record: AuditRecord }> {
+    const { output, record } = await this.enqueue(
+      write,
+      input,
+      typeof entry === 'function' ? (entry as (output: unknown) => AuditEntry) : sealable(entry),
+    );
+    return { output: output as O, record };
+  }
+
+  /** Resolves once everything appended so far has been committed or has failed. */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private enqueue(
+    write: Pending['write'],
+    input: unknown,
+    entry: Pending['entry'],
+  ): Promise<Committed> {
+    return new Promise<Committed>((resolve, reject) => {
       const pending: Pending = {
+        write,
+        input,
         entry,
         settled: false,
         resolve,
@@ -92,24 +124,30 @@ export class Neo4jAuditLog implements AuditLog {
     });
   }
 
-  /** Resolves once everything appended so far has been committed or has failed. */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch).filter((p) => !p.settled);
       if (batch.length === 0) continue;
       try {
-        const records = await this.graph.write((tx) =>
-          this.appendBatch(
-            tx,
-            batch.map((p) => p.entry),
-          ),
+        const { committed, head } = await this.graph.write((tx) =>
+          writeAuditBatch(tx, {
+            chain: this.chain,
+            items: batch,
+            expected: this.head,
+            now: this.clock().toISOString(),
+          }),
         );
-        batch.forEach((p, i) => succeed(p, records[i]!));
+        this.head = head;
+        batch.forEach((p, i) => succeed(p, committed[i]!));
       } catch (error) {
+        this.head = undefined;
+        if (error instanceof UnsealableEntries) {
+          // Only those entries are refused; the rest go first into the next transaction.
+          const refused = new Set(error.positions.map((i) => batch[i]!));
+          for (const p of refused) fail(p, new TypeError('the audit entry is not JSON'));
+          this.queue.unshift(...batch.filter((p) => !refused.has(p)));
+          continue;
+        }
         this.options.log?.error(
           { ...safeErrorSummary(error), entries: batch.length, chain: this.chain },
           'audit append failed',
@@ -120,32 +158,19 @@ export class Neo4jAuditLog implements AuditLog {
     }
     this.flushing = undefined;
   }
-
-  private async appendBatch(tx: ManagedTransaction, entries: AuditEntry[]): Promise<AuditRecord[]> {
-    const chain = this.chain;
-    const head = await tx.run(cypher('lock-audit-head'), { chain, genesis: GENESIS_HASH });
-    let seq = head.records[0]!.get('seq') as number;
-    let prevHash = head.records[0]!.get('hash') as string;
-    // Never before the previous record, so time order is seq order even when replicas' clocks differ.
-    const now = this.clock().toISOString();
-    const headAt = head.records[0]!.get('at') as string;
-    const at = now > headAt ? now : headAt;
-    const sealed = entries.map((entry) => {
-      const s = sealAuditRecord(entry, { chain, seq: ++seq, at, prevHash });
-      prevHash = s.record.hash;
-      return s;
-    });
-    const records = sealed.map((s) => ({ ...s.stored, key: `${chain}:${s.stored.seq}` }));
-    await tx.run(cypher('append-audit-records'), { chain, records, seq, hash: prevHash, at });
-    return sealed.map((s) => s.record);
-  }
 }
 
-function succeed(p: Pending, record: AuditRecord): void {
+/** Checked when appended, so a batch of known entries can be sealed before its transaction. */
+function sealable(entry: AuditEntry): AuditEntry {
+  assertSealable(entry);
+  return entry;
+}
+
+function succeed(p: Pending, committed: Committed): void {
   if (p.settled) return;
   p.settled = true;
   clearTimeout(p.timer);
-  p.resolve(record);
+  p.resolve(committed);
 }
 
 function fail(p: Pending, error: Error): void {

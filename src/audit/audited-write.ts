@@ -1,0 +1,34 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { AuditEntry, AuditLog, AuditRecord } from './audit-entry.js';
+
+/**
+ * A kind of write that commits in the audit log's own group-commit transaction, together with the
+ * audit record of each request for it: both are durable or neither is, and the caller waits for
+ * one commit instead of two in a row.
+ *
+ * The requests of one kind that share a commit are handed over together, so a burst costs one
+ * statement. It runs after the chain head is locked: writes of one chain are serialized across
+ * replicas, in chain order.
+ */
+export interface AuditedWrite<I, O> {
+  /**
+   * One output per input, in order. The transaction may be run again after a transient failure,
+   * so this must be idempotent; it should send its statement before its first `await`, so the
+   * statement travels with the head lock's instead of after it.
+   */
+  run(tx: ManagedTransaction, inputs: readonly I[]): Promise<O[]>;
+}
+
+/** The audit log of a store that can also carry writes in its transactions. */
+export interface TransactionalAuditLog extends AuditLog {
+  /**
+   * Runs `write` for `input` and appends `entry` — or `entry(output)`, when the record must say
+   * what the write did — in one transaction; resolves once both are durable and rejects, with
+   * nothing written, as `append` does.
+   */
+  appendWith<I, O>(
+    write: AuditedWrite<I, O>,
+    input: I,
+    entry: AuditEntry | ((output: O) => AuditEntry),
+  ): Promise<{ output: O; record: AuditRecord }>;
+}

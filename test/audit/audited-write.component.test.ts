@@ -1,0 +1,122 @@
+import { strict as assert } from 'node:assert';
+import type { AuditedWrite } from '../../src/audit/audited-write.js';
+import { Neo4jAuditLog } from '../../src/audit/neo4j-audit-log.js';
+import { Neo4jAuditReader } from '../../src/audit/neo4j-audit-reader.js';
+import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
+import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
+import { testConfig, uniqueName } from '../support/test-config.js';
+import { sampleEntry } from './audit-fixtures.js';
+
+/** Stores one probe node per key and reports how many statements it took. */
+class ProbeWrite implements AuditedWrite<string, number> {
+  statements = 0;
+
+  async run(
+    tx: Parameters<AuditedWrite<string, number>['run']>[0],
+    keys: readonly string[],
+  ): Promise<number[]> {
+    this.statements++;
+    const result = await tx.run<{ n: number }>(
+      'UNWIND range(0, size($keys) - 1) AS i MERGE (p:AuditedWriteProbe {key: $keys[i]}) RETURN i AS n ORDER BY n',
+      { keys },
+    );
+    return result.records.map((r) => r.get('n'));
+  }
+}
+
+describe('writes committed with their audit records (real Neo4j)', function () {
+  this.timeout(60_000);
+  let graph: Neo4jGraph;
+  const chains: string[] = [];
+  const prefix = uniqueName('probe');
+  const newChain = () => {
+    const chain = uniqueName('test-audited-write');
+    chains.push(chain);
+    return chain;
+  };
+  const probes = async (keys: string[]) =>
+    (
+      await graph.run<{ key: string }>(
+        'MATCH (p:AuditedWriteProbe) WHERE p.key IN $keys RETURN p.key AS key',
+        { keys },
+      )
+    ).records
+      .map((r) => r.get('key'))
+      .sort();
+
+  before(() => {
+    graph = new Neo4jGraph(testConfig().neo4j);
+  });
+  after(async () => {
+    await graph.run('MATCH (p:AuditedWriteProbe) WHERE p.key STARTS WITH $prefix DELETE p', {
+      prefix,
+    });
+    await graph.run(
+      'MATCH (n) WHERE (n:AuditRecord OR n:AuditHead) AND n.chain IN $chains DETACH DELETE n',
+      { chains },
+    );
+    await graph.close();
+  });
+
+  it('when writes and plain entries arrive together, then they share one transaction, each kind in one statement, and every write has its record', async () => {
+    const chain = newChain();
+    const log = new Neo4jAuditLog(graph, { chain });
+    const write = new ProbeWrite();
+    const keys = Array.from({ length: 40 }, (_, i) => `${prefix}-a-${i}`);
+    const [written, plain] = await Promise.all([
+      Promise.all(
+        keys.map((key, i) =>
+          log.appendWith(write, key, (n) => ({
+            ...sampleEntry(i),
+            requestId: key,
+            details: { position: n },
+          })),
+        ),
+      ),
+      Promise.all([1, 2, 3].map((i) => log.append(sampleEntry(100 + i)))),
+    ]);
+    assert.equal(write.statements, 1, 'one statement for the whole burst');
+    assert.deepEqual(await probes(keys), [...keys].sort());
+    for (const [i, { record }] of written.entries()) assert.equal(record.requestId, keys[i]);
+    assert.deepEqual(
+      [...written.map((w) => w.record.seq), ...plain.map((r) => r.seq)].sort((a, b) => a - b),
+      Array.from({ length: 43 }, (_, i) => i + 1),
+    );
+    assert.equal((await verifyAuditChain(new Neo4jAuditReader(graph, chain), [])).ok, true);
+  });
+
+  it('when one entry cannot be written as JSON, then only that request fails, its write is rolled back, and the rest commit', async () => {
+    const log = new Neo4jAuditLog(graph, { chain: newChain() });
+    const write = new ProbeWrite();
+    const good = `${prefix}-b-good`;
+    const bad = `${prefix}-b-bad`;
+    const alsoGood = `${prefix}-b-also-good`;
+    const entry = (key: string) => () => ({
+      ...sampleEntry(1),
+      details: { x: key === bad ? Number.NaN : 1 },
+    });
+    const results = await Promise.allSettled(
+      [good, bad, alsoGood].map((key) => log.appendWith(write, key, entry(key))),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.ok((results[1] as PromiseRejectedResult).reason instanceof TypeError);
+    assert.deepEqual(await probes([good, bad, alsoGood]), [alsoGood, good].sort());
+  });
+
+  it('when another replica appended since this one last did, then its next batch is chained onto the new head', async () => {
+    const chain = newChain();
+    const [a, b] = [new Neo4jAuditLog(graph, { chain }), new Neo4jAuditLog(graph, { chain })];
+    const write = new ProbeWrite();
+    const seqs = [
+      (await a.append(sampleEntry(1))).seq,
+      (await b.append(sampleEntry(2))).seq,
+      (await a.appendWith(write, `${prefix}-c-1`, sampleEntry(3))).record.seq,
+      (await a.append(sampleEntry(4))).seq,
+    ];
+    assert.deepEqual(seqs, [1, 2, 3, 4]);
+    assert.equal((await verifyAuditChain(new Neo4jAuditReader(graph, chain), [])).ok, true);
+  });
+});
