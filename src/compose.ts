@@ -20,7 +20,7 @@ import { retryUntil } from './platform/retry.js';
 import { resolvingRecordStore } from './resolve/resolving-record-store.js';
 import { topicNames, topicSpecs } from './topics.js';
 import type { Registry } from 'prom-client';
-import type { AuditLog } from './audit/audit-entry.js';
+import type { TransactionalAuditLog } from './audit/audited-write.js';
 import { loadAuditSigningKey } from './audit/audit-checkpoint.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { AuditPublisher } from './audit/audit-publisher.js';
@@ -263,13 +263,13 @@ function startAudit(config: Config, parts: Parts & { topic: string }) {
 /** Cases, the relay pool and bindings, telephony routing and the sweeper that keeps them current. */
 async function startRelay(
   config: Config,
-  parts: Omit<Parts, 'bus'> & { audit: AuditLog; metrics: Registry; identifierKey: Buffer; trustOf: (sourceId: string) => number; refreshedTopic: string },
+  parts: Omit<Parts, 'bus'> & { audit: TransactionalAuditLog; metrics: Registry; identifierKey: Buffer; trustOf: (sourceId: string) => number; refreshedTopic: string },
 ) {
   const { graph, audit, clock, log, identifierKey } = parts;
   if (config.relay.pool === undefined) throw new Error('RELAY_POOL must be set');
   const poolNumbers = parseRelayPool(config.relay.pool);
   const poolSet = new Set(poolNumbers);
-  const relayStore = new Neo4jRelayStore(graph, { pool: config.relay.poolName, quarantineMs: config.relay.quarantineMs });
+  const relayStore = new Neo4jRelayStore(graph, audit, { pool: config.relay.poolName, quarantineMs: config.relay.quarantineMs });
   const added = await relayStore.seedPool(poolNumbers);
   log.info({ pool: config.relay.poolName, numbers: poolNumbers.length, added }, 'relay pool ready');
   const caseStore = new Neo4jCaseStore(graph, DEFAULT_MODEL, parts.trustOf, parts.refreshedTopic);
@@ -304,10 +304,9 @@ async function startRelay(
       policy,
       ttl: { defaultMs: config.relay.defaultTtlMs, maxMs: config.relay.maxTtlMs },
       clock,
-      log: relayLog,
     }),
     router: new TelephonyRouter({
-      decisions: new Neo4jCallDecisionStore(graph),
+      decisions: new Neo4jCallDecisionStore(graph, audit),
       contexts,
       audit,
       policy,

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../audit/audit-entry.js';
+
 /** A routing decision as stored, so a carrier's retried webhook gets the same answer. */
 export interface StoredCallDecision {
   callId: string;
@@ -17,8 +19,11 @@ export interface StoredCallDecision {
 }
 
 export interface CallDecisionStore {
-  /** Keeps the first decision stored for a call id and returns it. */
-  save(decision: StoredCallDecision): Promise<StoredCallDecision>;
+  /**
+   * Keeps the first decision stored for a call id and returns it; the audit record is written in
+   * the same transaction, so a decision is never stored without it, nor it without the decision.
+   */
+  save(decision: StoredCallDecision, audit: AuditEntry): Promise<StoredCallDecision>;
   /** Records whether a connected call became a conversation; false when the call id is unknown. */
   recordOutcome(callId: string, answered: boolean, endedAt: Date): Promise<StoredCallDecision | undefined>;
   /** The creditor line that last called through this binding, so the debtor's call-back reaches it. */

@@ -1,54 +1,35 @@
+import type { AuditEntry } from '../audit/audit-entry.js';
+import type { AuditedWrite, TransactionalAuditLog } from '../audit/audited-write.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { CallDecisionStore, StoredCallDecision } from './call-decision-store.js';
 
-interface PendingSave {
-  decision: StoredCallDecision;
-  resolve(stored: StoredCallDecision): void;
-  reject(error: unknown): void;
-}
-
-/** Decisions per group commit: a carrier's burst of calls is one transaction, not one each. */
-const MAX_BATCH = 500;
+/**
+ * Decisions ride in the audit log's group commit: a carrier's burst of calls is one statement in
+ * one transaction with their audit records, and a caller waits for that one commit.
+ */
+const SAVE_DECISIONS: AuditedWrite<StoredCallDecision, StoredCallDecision> = {
+  async run(tx, decisions) {
+    const result = await tx.run<{ d: StoredCallDecision }>(
+      `UNWIND $decisions AS decision
+       MERGE (d:CallDecision {callId: decision.callId})
+         ON CREATE SET d += decision
+       RETURN d {.*} AS d`,
+      { decisions },
+    );
+    // A call id twice in one batch (a retried webhook racing itself) gets the first decision.
+    const stored = new Map(result.records.map((r) => [r.get('d').callId, r.get('d')]));
+    return decisions.map((d) => stored.get(d.callId) ?? d);
+  },
+};
 
 export class Neo4jCallDecisionStore implements CallDecisionStore {
-  private queue: PendingSave[] = [];
-  private flushing = false;
+  constructor(
+    private readonly graph: Neo4jGraph,
+    private readonly audit: TransactionalAuditLog,
+  ) {}
 
-  constructor(private readonly graph: Neo4jGraph) {}
-
-  /**
-   * Group commit, as the audit log does: saves arriving while a transaction runs wait for the next
-   * one, together. Each caller still learns only after its own decision is durable.
-   */
-  save(decision: StoredCallDecision): Promise<StoredCallDecision> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ decision, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const result = await this.graph.write((tx) =>
-          tx.run<{ d: StoredCallDecision }>(
-            `UNWIND $decisions AS decision
-             MERGE (d:CallDecision {callId: decision.callId})
-               ON CREATE SET d += decision
-             RETURN d {.*} AS d`,
-            { decisions: batch.map((p) => p.decision) },
-          ),
-        );
-        // A call id twice in one batch (a retried webhook racing itself) gets the first decision.
-        const stored = new Map(result.records.map((r) => [r.get('d').callId, r.get('d')]));
-        for (const p of batch) p.resolve(stored.get(p.decision.callId) ?? p.decision);
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-      }
-    }
-    this.flushing = false;
+  async save(decision: StoredCallDecision, audit: AuditEntry): Promise<StoredCallDecision> {
+    return (await this.audit.appendWith(SAVE_DECISIONS, decision, audit)).output;
   }
 
   async recordOutcome(callId: string, answered: boolean, endedAt: Date): Promise<StoredCallDecision | undefined> {

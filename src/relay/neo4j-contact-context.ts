@@ -53,9 +53,7 @@ export class Neo4jContactContextReader implements ContactContextReader {
   }
 
   private async read(params: { caseKey: string | null; relayNumber: string | null; callId: string | null; from: string | null }, now: Date): Promise<ContextRow> {
-    const result = await this.graph.read((tx) =>
-      tx.run(cypher('contact-context'), { ...params, nowMs: now.getTime(), sinceMs: now.getTime() - HISTORY_MS }),
-    );
+    const result = await this.graph.readOnce(cypher('contact-context'), { ...params, nowMs: now.getTime(), sinceMs: now.getTime() - HISTORY_MS });
     return result.records[0]!.toObject() as unknown as ContextRow;
   }
 

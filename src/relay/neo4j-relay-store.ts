@@ -1,20 +1,20 @@
-import { randomInt } from 'node:crypto';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { AuditEntry } from '../audit/audit-entry.js';
+import type { AuditedWrite, TransactionalAuditLog } from '../audit/audited-write.js';
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { caseKey, type CaseRef } from './case-store.js';
 import type { AllocationResult, BindingState, NewBinding, PoolUsage, RelayBinding, RelayStore } from './relay-store.js';
 
-/**
- * How many allocatable numbers one attempt reads, in index order and without sorting the pool, to
- * pick one at random: wide enough that concurrent allocations rarely pick the same number.
- */
-const CANDIDATES = 256;
-const MAX_ATTEMPTS = 8;
-
 export class Neo4jRelayStore implements RelayStore {
+  /** Allocations ride in the audit log's group commit: each binding commits with its audit record. */
+  private readonly allocations: AuditedWrite<NewBinding, AllocationResult> = {
+    run: (tx, requests) => this.allocateAll(tx, requests),
+  };
+
   constructor(
     private readonly graph: Neo4jGraph,
+    private readonly audit: TransactionalAuditLog,
     private readonly settings: { pool: string; quarantineMs: number },
   ) {}
 
@@ -35,60 +35,32 @@ export class Neo4jRelayStore implements RelayStore {
     return added;
   }
 
-  async allocate(request: NewBinding): Promise<AllocationResult> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      try {
-        const result = await this.graph.write((tx) => this.tryAllocate(tx, request));
-        if (result !== 'retry') return result;
-      } catch (error) {
-        // Another replica won the number or the case between our read and our write: look again.
-        if (!isConstraintViolation(error)) throw error;
-      }
-    }
-    return { outcome: 'exhausted' };
+  async allocate(request: NewBinding, auditOf: (result: AllocationResult) => AuditEntry): Promise<AllocationResult> {
+    return (await this.audit.appendWith(this.allocations, request, auditOf)).output;
   }
 
-  private async tryAllocate(tx: ManagedTransaction, request: NewBinding): Promise<AllocationResult | 'retry'> {
-    const existing = await this.activeIn(tx, request.case, request.now);
-    if (existing) return { outcome: 'existing', binding: existing };
-    const nowMs = request.now.getTime();
-    // Three index seeks, each stopping at its LIMIT: the debtor's own quarantined number, free
-    // numbers, numbers whose quarantine is over. Sorting the whole pool would cost O(pool) per call.
-    const candidates = await tx.run<{ e164: string; mine: boolean }>(
-      `CALL () {
-         MATCH (n:RelayNumber {pool: $pool, lastPersonId: $personId}) WHERE n.state = 'quarantine'
-         RETURN n.e164 AS e164, true AS mine LIMIT 1
-         UNION
-         MATCH (n:RelayNumber {pool: $pool, state: 'free'})
-         RETURN n.e164 AS e164, false AS mine LIMIT toInteger($limit)
-         UNION
-         MATCH (n:RelayNumber {pool: $pool, state: 'quarantine'}) WHERE n.quarantineUntilMs <= $nowMs
-         RETURN n.e164 AS e164, false AS mine LIMIT toInteger($limit)
-       }
-       RETURN e164, mine ORDER BY mine DESC LIMIT toInteger($limit)`,
-      { pool: this.settings.pool, nowMs, personId: request.personId, limit: CANDIDATES },
-    );
-    const rows = candidates.records.map((r) => ({ e164: r.get('e164'), mine: r.get('mine') }));
-    if (rows.length === 0) return { outcome: 'exhausted' };
-    // The debtor's own previous number first (their call log knows it); otherwise a random one,
-    // so replicas allocating at once spread over the candidates instead of queuing on the first.
-    const e164 = rows[0]!.mine ? rows[0]!.e164 : rows[randomInt(rows.length)]!.e164;
-    const result = await tx.run(cypher('relay-allocate'), {
-      e164,
+  /** One statement for every request in the batch, in order; sent before any await (see AuditedWrite). */
+  private async allocateAll(tx: ManagedTransaction, requests: readonly NewBinding[]): Promise<AllocationResult[]> {
+    const result = await tx.run<{ i: number; outcome: AllocationResult['outcome']; binding: RelayBinding | null }>(cypher('relay-allocate'), {
       pool: this.settings.pool,
-      nowMs,
-      now: request.now.toISOString(),
-      personId: request.personId,
-      caseKey: caseKey(request.case),
-      creditor: request.case.creditor,
-      caseId: request.case.caseId,
-      bindingId: request.id,
-      purpose: request.purpose,
-      expiresAt: request.expiresAt.toISOString(),
-      expiresAtMs: request.expiresAt.getTime(),
+      requests: requests.map((r) => ({
+        caseKey: caseKey(r.case),
+        creditor: r.case.creditor,
+        caseId: r.case.caseId,
+        personId: r.personId,
+        bindingId: r.id,
+        purpose: r.purpose,
+        now: r.now.toISOString(),
+        nowMs: r.now.getTime(),
+        expiresAt: r.expiresAt.toISOString(),
+        expiresAtMs: r.expiresAt.getTime(),
+      })),
     });
-    const row = result.records[0];
-    return row ? { outcome: 'created', binding: toBinding(row.get('binding') as RelayBinding) } : 'retry';
+    return result.records.map((row) => {
+      const outcome = row.get('outcome');
+      const binding = row.get('binding');
+      return outcome === 'exhausted' || binding === null ? { outcome: 'exhausted' } : { outcome, binding: toBinding(binding) };
+    });
   }
 
   async activeForCase(ref: CaseRef, now: Date): Promise<RelayBinding | undefined> {
@@ -192,8 +164,4 @@ function toBinding(b: RelayBinding): RelayBinding {
     createdAt: b.createdAt,
     expiresAt: b.expiresAt,
   };
-}
-
-function isConstraintViolation(error: unknown): boolean {
-  return error instanceof neo4j.Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestRelay } from '../../contracts/api/relays.v1.js';
-import type { AuditLog } from '../audit/audit-entry.js';
-import { DependencyUnavailableError } from '../errors.js';
-import type { Logger } from '../platform/logger.js';
+import type { AuditEntry, AuditLog } from '../audit/audit-entry.js';
 import { callRequestOf, type PolicySettings } from './call-request.js';
 import type { CollectorCall } from './case-service.js';
 import type { ContactContext, ContactContextReader } from './contact-context.js';
@@ -17,7 +15,7 @@ import {
   NoReachableContactError,
   RelayPoolExhaustedError,
 } from './relay-errors.js';
-import type { RelayBinding, RelayStore } from './relay-store.js';
+import type { AllocationResult, NewBinding, RelayBinding, RelayStore } from './relay-store.js';
 
 export interface RelayServiceDeps {
   contexts: ContactContextReader;
@@ -26,7 +24,6 @@ export interface RelayServiceDeps {
   policy: PolicySettings;
   ttl: { defaultMs: number; maxMs: number };
   clock: () => Date;
-  log: Logger;
 }
 
 type Refusal = { reason: string; error: Error; details?: Record<string, string | number | boolean> };
@@ -34,8 +31,9 @@ type Refusal = { reason: string; error: Error; details?: Record<string, string |
 /**
  * Issues masked relay numbers. A binding is refused, with the rule that decided, when the case is
  * unknown or closed, the debtor is restricted, no own contact is firmly reachable, or a frequency
- * cap is reached. A binding is disclosed only after its audit record is durable; if that fails the
- * binding is revoked again and the request fails closed.
+ * cap is reached. A binding commits in one transaction with its audit record, so it is disclosed
+ * only with that record durable; if the audit store fails, nothing is bound and the request fails
+ * closed.
  */
 export class RelayService {
   constructor(private readonly deps: RelayServiceDeps) {}
@@ -51,34 +49,10 @@ export class RelayService {
     }
     const personId = context!.personId!;
     const ttlMs = Math.min(body.ttlSeconds === undefined ? this.deps.ttl.defaultMs : body.ttlSeconds * 1000, this.deps.ttl.maxMs);
-    const allocation = await this.deps.relays.allocate({
-      id: randomUUID(),
-      case: ref,
-      personId,
-      purpose: body.purpose,
-      now,
-      expiresAt: new Date(now.getTime() + ttlMs),
-    });
-    if (allocation.outcome === 'exhausted') {
-      await this.auditRefusal(call, caseId, body.purpose, { reason: 'RELAY_POOL_EXHAUSTED', error: new RelayPoolExhaustedError() }, personId);
-      throw new RelayPoolExhaustedError();
-    }
-    const { binding } = allocation;
-    try {
-      await this.deps.audit.append({
-        action: 'relay.create',
-        actor: call.actor,
-        outcome: 'allowed',
-        reason: allocation.outcome === 'created' ? 'BOUND' : 'ACTIVE_BINDING_RETURNED',
-        resources: { creditor: ref.creditor, caseId, personId, bindingId: binding.id, relayNumber: binding.relayNumber },
-        purpose: body.purpose,
-        requestId: call.requestId,
-      });
-    } catch (error) {
-      if (allocation.outcome === 'created') await this.revokeUnaudited(binding);
-      throw error;
-    }
-    return { created: allocation.outcome === 'created', binding };
+    const request = { id: randomUUID(), case: ref, personId, purpose: body.purpose, now, expiresAt: new Date(now.getTime() + ttlMs) };
+    const allocation = await this.deps.relays.allocate(request, (result) => this.allocationEntry(call, request, result));
+    if (allocation.outcome === 'exhausted') throw new RelayPoolExhaustedError();
+    return { created: allocation.outcome === 'created', binding: allocation.binding };
   }
 
   async end(call: CollectorCall, bindingId: string): Promise<void> {
@@ -124,15 +98,17 @@ export class RelayService {
     });
   }
 
-  /** The audit store failed after binding: the number must not be disclosed, so the binding goes. */
-  private async revokeUnaudited(binding: RelayBinding): Promise<void> {
-    try {
-      await this.deps.relays.end(binding.id, 'revoked', 'AUDIT_UNAVAILABLE', this.deps.clock());
-    } catch (error) {
-      // Never disclosed, so it is unusable by the creditor; the sweeper ends it at expiry.
-      this.deps.log.error({ err: error, bindingId: binding.id }, 'could not revoke an unaudited binding');
-    }
-    throw new DependencyUnavailableError('audit store');
+  /** What the allocation did, for the audit record committed with it. */
+  private allocationEntry(call: CollectorCall, request: NewBinding, result: AllocationResult): AuditEntry {
+    const resources = { creditor: request.case.creditor, caseId: request.case.caseId, personId: request.personId };
+    const common = { action: 'relay.create', actor: call.actor, purpose: request.purpose, requestId: call.requestId };
+    if (result.outcome === 'exhausted') return { ...common, outcome: 'denied', reason: 'RELAY_POOL_EXHAUSTED', resources };
+    return {
+      ...common,
+      outcome: 'allowed',
+      reason: result.outcome === 'created' ? 'BOUND' : 'ACTIVE_BINDING_RETURNED',
+      resources: { ...resources, bindingId: result.binding.id, relayNumber: result.binding.relayNumber },
+    };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../audit/audit-entry.js';
 import type { CaseRef } from './case-store.js';
 
 export type BindingState = 'active' | 'released' | 'expired' | 'revoked';
@@ -40,8 +41,12 @@ export interface PoolUsage {
  */
 export interface RelayStore {
   seedPool(numbers: string[]): Promise<number>;
-  /** Atomic across replicas: one active binding per number and per case, enforced by the database. */
-  allocate(request: NewBinding): Promise<AllocationResult>;
+  /**
+   * Atomic across replicas: one active binding per number and per case, enforced by the database.
+   * The audit record `auditOf(result)` is written in the same transaction, so a binding never
+   * exists without it.
+   */
+  allocate(request: NewBinding, auditOf: (result: AllocationResult) => AuditEntry): Promise<AllocationResult>;
   activeForCase(ref: CaseRef, now: Date): Promise<RelayBinding | undefined>;
   findBinding(creditor: string, bindingId: string): Promise<RelayBinding | undefined>;
   /** Ends an active binding and quarantines its number; false when it was not active. */
@@ -55,7 +60,8 @@ export interface RelayStore {
   usage(now: Date): Promise<PoolUsage>;
   /**
    * Revokes active bindings created before `createdBefore` that have no `relay.create` audit record
-   * in `chain`: a replica died between allocating and auditing them, so they were never disclosed.
+   * in `chain`, so were never disclosed. A binding now commits with its record; this catches those
+   * of earlier versions, which committed the two apart, and any written outside the service.
    */
   revokeUnaudited(chain: string, createdBefore: Date, now: Date): Promise<RelayBinding[]>;
 }

@@ -60,7 +60,7 @@ export class RelaySweeper {
     return { expired: expired.length, rematched, aged };
   }
 
-  /** Numbers a crashed replica bound but never disclosed go back to the pool after a grace period. */
+  /** Bindings without an audit record were never disclosed: their numbers go back after a grace period. */
   private async revokeUnaudited(now: Date): Promise<void> {
     const revoked = await this.deps.relays.revokeUnaudited(this.deps.auditChain, new Date(now.getTime() - UNAUDITED_GRACE_MS), now);
     await this.recordEnded(revoked, 'relay.revoke', 'NEVER_AUDITED');

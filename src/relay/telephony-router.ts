@@ -32,7 +32,8 @@ type Draft = Omit<StoredCallDecision, 'callId' | 'atMs'> & { rule: string; detai
  * Decides, per call, whether a relay number connects and where to. Creditor → debtor only from the
  * creditor's registered lines and only when the policy allows; debtor → relay always reaches the
  * creditor; anything else, and any error or timeout, is a rejection. Decisions are stored per call
- * id so a carrier's retried webhook gets the same answer, and each one is audited with its rule.
+ * id so a carrier's retried webhook gets the same answer, each in one transaction with its audit
+ * record, which names the rule that decided.
  */
 export class TelephonyRouter {
   constructor(private readonly deps: TelephonyRouterDeps) {}
@@ -51,8 +52,8 @@ export class TelephonyRouter {
       draft = reject('ROUTING_UNAVAILABLE', NEUTRAL_ANNOUNCEMENT);
     }
     try {
-      await this.deps.audit.append(this.auditEntry(actor, request, from, draft, requestId));
-      return toRouteDecision(await this.deps.decisions.save({ ...withoutAuditFields(draft), callId: request.callId, atMs: now.getTime() }));
+      const decision = { ...withoutAuditFields(draft), callId: request.callId, atMs: now.getTime() };
+      return toRouteDecision(await this.deps.decisions.save(decision, this.auditEntry(actor, request, from, draft, requestId)));
     } catch (error) {
       // Unaudited or unrecorded, a connection must not happen: fail closed.
       this.deps.log.warn({ err: error, callId: request.callId }, 'could not record the routing decision; rejecting the call');

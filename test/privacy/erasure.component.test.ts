@@ -51,10 +51,13 @@ describe('erasure (real Kafka and Neo4j)', function () {
     const ref = await h.openCase(personA, JSON.stringify({ names: [{ full: a.name }], phones: [{ e164: a.phone }] }));
     const binding = await h.bind(ref, personA);
     const callId = randomUUID();
-    await new Neo4jCallDecisionStore(h.graph).save({
-      callId, action: 'connect', to: a.phone, reason: 'ALLOWED', announcement: null, direction: 'outbound', bindingId: binding.id,
-      caseId: ref.caseId, creditor: ref.creditor, personId: personA, fromNumber: CREDITOR_LINE, atMs: Date.now(),
-    });
+    await new Neo4jCallDecisionStore(h.graph, h.relayAudit).save(
+      {
+        callId, action: 'connect', to: a.phone, reason: 'ALLOWED', announcement: null, direction: 'outbound', bindingId: binding.id,
+        caseId: ref.caseId, creditor: ref.creditor, personId: personA, fromNumber: CREDITOR_LINE, atMs: Date.now(),
+      },
+      { action: 'telephony.route', actor: { subject: 'carrier', role: 'telephony' }, outcome: 'allowed', resources: { callId } },
+    );
 
     const keys = [keyOf(aCreditor), keyOf(aTelco)];
     const byRecords = { keys };

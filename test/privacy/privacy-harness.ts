@@ -6,6 +6,7 @@ import { createPrivacy } from '../../src/privacy/create-privacy.js';
 import type { OfficerCall, PrivacyService } from '../../src/privacy/privacy-service.js';
 import type { RetentionJob } from '../../src/privacy/retention-job.js';
 import type { CaseRef } from '../../src/relay/case-store.js';
+import { Neo4jAuditLog } from '../../src/audit/neo4j-audit-log.js';
 import { Neo4jRelayStore } from '../../src/relay/neo4j-relay-store.js';
 import type { RelayBinding } from '../../src/relay/relay-store.js';
 import { IngestHarness, seen } from '../ingest/ingest-harness.js';
@@ -25,7 +26,9 @@ export class PrivacyHarness {
   readonly ingest = new IngestHarness();
   readonly audit = new InMemoryAuditLog();
   readonly pool = uniqueName('test-privacy-pool');
-  readonly relays = new Neo4jRelayStore(this.ingest.graph, { pool: this.pool, quarantineMs: 0 });
+  /** Where the relay store's bindings and call decisions commit their own records, as in the service. */
+  readonly relayAudit = new Neo4jAuditLog(this.ingest.graph, { chain: uniqueName('test-privacy-relay') });
+  readonly relays = new Neo4jRelayStore(this.ingest.graph, this.relayAudit, { pool: this.pool, quarantineMs: 0 });
   /** The privacy capability's clock; a test moves it to run retention "later". */
   now = new Date();
   registry!: SourceRegistry;
@@ -94,7 +97,8 @@ export class PrivacyHarness {
   async bind(ref: CaseRef, personId: string): Promise<RelayBinding> {
     await this.relays.seedPool([`+86170${String(randomInt(100_000_000)).padStart(8, '0')}`]);
     const now = new Date();
-    const result = await this.relays.allocate({ id: randomUUID(), case: ref, personId, purpose: 'debt_collection', now, expiresAt: new Date(now.getTime() + 86_400_000) });
+    const request = { id: randomUUID(), case: ref, personId, purpose: 'debt_collection', now, expiresAt: new Date(now.getTime() + 86_400_000) };
+    const result = await this.relays.allocate(request, () => ({ action: 'relay.create', actor: OFFICER, outcome: 'allowed', resources: { caseId: ref.caseId, personId } }));
     if (result.outcome === 'exhausted') throw new Error('test relay pool exhausted');
     return result.binding;
   }

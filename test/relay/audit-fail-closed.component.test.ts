@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { InMemoryAuditLog } from '../../src/audit/in-memory-audit-log.js';
+import { Neo4jAuditLog } from '../../src/audit/neo4j-audit-log.js';
 import { DependencyUnavailableError } from '../../src/errors.js';
 import { thirdPartyFingerprint } from '../../src/ingest/project-event.js';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
@@ -14,11 +14,15 @@ import { seedMatchedCases } from './seed-debtors.js';
 
 const NOW = new Date('2026-06-10T02:00:00Z');
 
-/** The audit store failing is simulated by the fake; the relay's own stores are the real Neo4j ones. */
+/**
+ * Everything real; the audit store fails the way a database does: the chain's next record is
+ * refused (a record already holds its key), after the binding or the call decision was written in
+ * the same transaction.
+ */
 describe('relay fails closed when the audit store is unavailable (real Neo4j)', function () {
   this.timeout(60_000);
   let graph: Neo4jGraph;
-  const audit = new InMemoryAuditLog();
+  const chain = uniqueName('chain');
   const creditor = uniqueName('bank');
   const pool = uniquePool(3);
   let relays: Neo4jRelayStore;
@@ -31,14 +35,15 @@ describe('relay fails closed when the audit store is unavailable (real Neo4j)', 
   before(async () => {
     const config = testConfig();
     graph = new Neo4jGraph(config.neo4j);
-    relays = new Neo4jRelayStore(graph, { pool: uniqueName('pool'), quarantineMs: 30 * 24 * 3600 * 1000 });
+    const audit = new Neo4jAuditLog(graph, { chain, log: testLogger() });
+    relays = new Neo4jRelayStore(graph, audit, { pool: uniqueName('pool'), quarantineMs: 30 * 24 * 3600 * 1000 });
     await relays.seedPool(pool.numbers);
     caseIds = await seedMatchedCases(graph, { tag: uniqueName('fc'), creditor, count: 2, now: NOW });
     const contexts = new Neo4jContactContextReader(graph, (e) => thirdPartyFingerprint(e, config.ingest.identifierKey!));
     const clock = () => NOW;
-    service = new RelayService({ contexts, relays, audit, policy, ttl: { defaultMs: 3_600_000, maxMs: 7_200_000 }, clock, log: testLogger() });
+    service = new RelayService({ contexts, relays, audit, policy, ttl: { defaultMs: 3_600_000, maxMs: 7_200_000 }, clock });
     router = new TelephonyRouter({
-      decisions: new Neo4jCallDecisionStore(graph),
+      decisions: new Neo4jCallDecisionStore(graph, audit),
       contexts,
       audit,
       policy,
@@ -50,28 +55,49 @@ describe('relay fails closed when the audit store is unavailable (real Neo4j)', 
   });
   after(() => graph.close());
 
-  it('when the audit append fails after binding, then the request fails with 503 and the binding is revoked, never disclosed', async () => {
-    audit.failing = true;
-    await assert.rejects(service.request(call, caseIds[0]!, { purpose: 'debt_collection' }), DependencyUnavailableError);
-    audit.failing = false;
-    assert.equal(await relays.activeForCase({ creditor, caseId: caseIds[0]! }, NOW), undefined, 'no binding stays active');
-    const revoked = await graph.run(
-      `MATCH (b:RelayBinding {caseId: $caseId, creditor: $creditor}) RETURN b.state AS state, b.endReason AS reason`,
-      { caseId: caseIds[0], creditor },
-    );
-    assert.deepEqual(revoked.records.map((r) => [r.get('state') as string, r.get('reason') as string]), [['revoked', 'AUDIT_UNAVAILABLE']]);
+  /** Stores a record under the key the chain's next append needs; returns how to remove it. */
+  async function refuseNextAppend(): Promise<() => Promise<void>> {
+    const head = await graph.run<{ seq: number | null }>('OPTIONAL MATCH (h:AuditHead {chain: $chain}) RETURN h.seq AS seq', { chain });
+    const key = `${chain}:${(head.records[0]!.get('seq') ?? 0) + 1}`;
+    await graph.run('CREATE (:AuditRecord {key: $key, chain: $blocker})', { key, blocker: `${chain}-blocker` });
+    return async () => {
+      await graph.run('MATCH (r:AuditRecord {key: $key}) DELETE r', { key });
+    };
+  }
+
+  it('when the audit append fails, then the relay request fails with 503 and no number is bound, not even for a moment', async () => {
+    const restore = await refuseNextAppend();
+    try {
+      await assert.rejects(service.request(call, caseIds[0]!, { purpose: 'debt_collection' }), DependencyUnavailableError);
+    } finally {
+      await restore();
+    }
+    const bindings = await graph.run(`MATCH (b:RelayBinding {caseId: $caseId, creditor: $creditor}) RETURN count(b) AS n`, { caseId: caseIds[0], creditor });
+    assert.equal(bindings.records[0]!.get('n'), 0, 'the binding was rolled back with its audit record');
+    const numbers = await graph.run(`MATCH (n:RelayNumber) WHERE n.e164 IN $numbers RETURN collect(DISTINCT n.state) AS states`, { numbers: pool.numbers });
+    assert.deepEqual(numbers.records[0]!.get('states'), ['free']);
+
+    const { created } = await service.request(call, caseIds[0]!, { purpose: 'debt_collection' });
+    assert.equal(created, true, 'with the audit store back, the same request binds');
   });
 
-  it('when the audit append fails during routing, then the call is rejected, not connected', async () => {
+  it('when the audit append fails during routing, then the call is rejected, not connected, and no decision is stored for it', async () => {
     const { binding } = await service.request(call, caseIds[1]!, { purpose: 'debt_collection' });
     await graph.run(`MERGE (l:CreditorLine {key: $creditor + '|+8613800000000'}) SET l.creditor = $creditor, l.e164 = '+8613800000000'`, { creditor });
     const actor = { subject: 'carrier', role: 'telephony' as const };
-    audit.failing = true;
     const callId = uniqueName('call');
-    const decision = await router.route(actor, { relayNumber: binding.relayNumber, from: '+8613800000000', callId }, 'req-route');
-    audit.failing = false;
+    const restore = await refuseNextAppend();
+    let decision;
+    try {
+      decision = await router.route(actor, { relayNumber: binding.relayNumber, from: '+8613800000000', callId }, 'req-route');
+    } finally {
+      await restore();
+    }
     assert.deepEqual(decision, { action: 'reject', reason: 'ROUTING_UNAVAILABLE', announcement: NEUTRAL_ANNOUNCEMENT, callId });
-    const connected = await router.route(actor, { relayNumber: binding.relayNumber, from: '+8613800000000', callId: uniqueName('call') }, 'req-route-2');
-    assert.equal(connected.action, 'connect', 'with the audit store back, the same call connects');
+    const stored = await graph.run('MATCH (d:CallDecision {callId: $callId}) RETURN count(d) AS n', { callId });
+    assert.equal(stored.records[0]!.get('n'), 0, 'the decision was rolled back with its audit record');
+
+    const retried = await router.route(actor, { relayNumber: binding.relayNumber, from: '+8613800000000', callId }, 'req-route-2');
+    assert.equal(retried.action, 'connect', "with the audit store back, the carrier's retry of the same call connects");
   });
 });
