@@ -25,6 +25,12 @@ export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 /** Far above any real token; stops a huge header from costing a parse. */
 const MAX_TOKEN_LENGTH = 8192;
+/**
+ * Tokens whose signature was verified, kept so a client's next request skips the signature check,
+ * which costs more CPU than the rest of a routing request. The keys are loaded once at start-up, so
+ * a signature once valid stays valid; the claims (expiry above all) are still checked every time.
+ */
+const VERIFIED_TOKENS = 1_000;
 
 /**
  * Verifies bearer tokens in two steps: the library checks the signature with the algorithm pinned
@@ -33,20 +39,19 @@ const MAX_TOKEN_LENGTH = 8192;
  */
 export class TokenVerifier {
   private readonly clock: () => Date;
+  /** Token → its payload, oldest first. */
+  private readonly verified = new Map<string, unknown>();
 
   constructor(private readonly options: TokenVerifierOptions) {
     this.clock = options.clock ?? (() => new Date());
   }
 
   verify(token: string): TokenVerification {
-    const header = token.length <= MAX_TOKEN_LENGTH ? headerOf(token) : undefined;
-    if (header === undefined) return { ok: false, code: 'TOKEN_INVALID', check: 'malformed' };
-    if (!isTokenAlgorithm(header.alg))
-      return { ok: false, code: 'TOKEN_INVALID', check: 'algorithm' };
-    const candidates = this.candidates(header.alg, header.kid);
-    if (candidates.length === 0) return { ok: false, code: 'TOKEN_INVALID', check: 'key' };
-    const payload = firstVerified(token, candidates);
-    if (payload === undefined) return { ok: false, code: 'TOKEN_INVALID', check: 'signature' };
+    const signed = this.verified.has(token)
+      ? { payload: this.verified.get(token) }
+      : this.checkSignature(token);
+    if ('ok' in signed) return signed;
+    const { payload } = signed;
     const claims = checkClaims(payload, {
       issuer: this.options.issuer,
       audience: this.options.audience,
@@ -61,6 +66,23 @@ export class TokenVerifier {
       check: claims.failure,
       ...(claims.known ? { known: claims.known } : {}),
     };
+  }
+
+  private checkSignature(
+    token: string,
+  ): { payload: unknown } | (TokenVerification & { ok: false }) {
+    const header = token.length <= MAX_TOKEN_LENGTH ? headerOf(token) : undefined;
+    if (header === undefined) return { ok: false, code: 'TOKEN_INVALID', check: 'malformed' };
+    if (!isTokenAlgorithm(header.alg))
+      return { ok: false, code: 'TOKEN_INVALID', check: 'algorithm' };
+    const candidates = this.candidates(header.alg, header.kid);
+    if (candidates.length === 0) return { ok: false, code: 'TOKEN_INVALID', check: 'key' };
+    const payload = firstVerified(token, candidates);
+    if (payload === undefined) return { ok: false, code: 'TOKEN_INVALID', check: 'signature' };
+    if (this.verified.size >= VERIFIED_TOKENS)
+      this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, payload);
+    return { payload };
   }
 
   /**

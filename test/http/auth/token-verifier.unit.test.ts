@@ -138,6 +138,29 @@ describe('TokenVerifier (keys, algorithms, claims)', () => {
     assert.equal(v.verify(sign(claims({ nbf: now + 10 }), ec.privateKey, 'ES256')).ok, true);
   });
 
+  it('when a token verified before has expired since, then it is refused as expired: a verified signature is remembered, its claims are not', () => {
+    let nowMs = Date.now();
+    const v = new TokenVerifier({
+      keys: loadVerificationKeys({ ...none, publicKeyFiles: [ecFile] }),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      clock: () => new Date(nowMs),
+    });
+    const token = sign(claims(), ec.privateKey, 'ES256');
+    assert.equal(v.verify(token).ok, true);
+    nowMs += 3600_000;
+    const again = v.verify(token);
+    assert.equal(again.ok ? 'accepted' : `${again.code} ${again.check}`, 'TOKEN_EXPIRED expired');
+  });
+
+  it('when a verified token comes back with one character of its signature changed, then it is refused', () => {
+    const v = verifier({ publicKeyFiles: [ecFile] });
+    const token = sign(claims(), ec.privateKey, 'ES256');
+    assert.equal(v.verify(token).ok, true);
+    const last = token.at(-2) === 'A' ? 'B' : 'A';
+    assert.equal(check(v.verify(`${token.slice(0, -2)}${last}${token.at(-1)}`)), 'signature');
+  });
+
   it('when role and creditor disagree, then the token is refused naming the creditor check', () => {
     const v = verifier({ publicKeyFiles: [ecFile] });
     assert.equal(
