@@ -1,25 +1,35 @@
 // Everything a compliance decision about one case needs, in one read: the matched person, their
 // best contact and how firmly it is theirs, restrictions, recent calls across all creditors, and —
 // for a routed call — whether the caller is one of the creditor's lines or the debtor.
-// Asked by case ($caseKey), or for a call by relay number ($relayNumber, $callId): then the call's
+// Asked by case (caseKey), or for a call by relay number (relayNumber, callId): then the call's
 // earlier decision and the number's active binding come with it, so routing reads once.
-OPTIONAL MATCH (prev:CallDecision {callId: $callId})
-OPTIONAL MATCH (b:RelayBinding {activeRelayNumber: $relayNumber}) WHERE b.expiresAtMs > $nowMs
-WITH prev, b
-OPTIONAL MATCH (c:Case {key: coalesce($caseKey, b.caseKey)})
-OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
-OPTIONAL MATCH (p)-[:BEST_CONTACT]->(best:Phone)
-RETURN prev {.*} AS previous, b {.id, .creditor, .caseId, .personId} AS binding,
-       c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
-       p.id AS personId, reduce(acc = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | acc + rs) AS restrictions, m.score AS caseScore,
-       best.e164 AS bestE164,
-       best IS NOT NULL AND EXISTS { (p)-[:SUPERSEDED]->(best) } AS bestSuperseded,
-       [(best)<-[:HAS_PHONE]-(r:Record)-[l:RESOLVES_TO]->(p) | coalesce(l.score, -1.0)] AS bestLinkScores,
-       [(best)<-[:HAS_PHONE]-(r:Record)-[:POSSIBLE_MATCH]->(p) | r.key] AS bestPossibleOnly,
-       [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
-       [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL | [r.observedAtMs, r.addressesJson]] AS addresses,
-       COLLECT { MATCH (d:CallDecision {personId: p.id}) WHERE d.atMs >= $sinceMs AND d.action = 'connect'
-         RETURN {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)} } AS history,
-       $from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + $from}) } AS fromCreditorLine,
-       $from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: $from}) } AS fromDebtor,
-       COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines
+// $lookups holds several such questions, each with its own from, nowMs and sinceMs, answered one
+// row each, in order: concurrent requests share one statement.
+UNWIND range(0, size($lookups) - 1) AS i
+CALL (i) {
+  WITH $lookups[i] AS q
+  OPTIONAL MATCH (prev:CallDecision {callId: q.callId})
+  OPTIONAL MATCH (b:RelayBinding {activeRelayNumber: q.relayNumber}) WHERE b.expiresAtMs > q.nowMs
+  WITH q, prev, b
+  OPTIONAL MATCH (c:Case {key: coalesce(q.caseKey, b.caseKey)})
+  OPTIONAL MATCH (c)-[m:CONCERNS]->(p:Person)
+  OPTIONAL MATCH (p)-[:BEST_CONTACT]->(best:Phone)
+  RETURN prev {.*} AS previous, b {.id, .creditor, .caseId, .personId} AS binding,
+         c.creditor AS creditor, c.caseId AS caseId, c.state AS caseState, coalesce(c.erased, false) AS erased,
+         p.id AS personId, reduce(acc = [], rs IN [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.restrictions IS NOT NULL | r.restrictions] | acc + rs) AS restrictions, m.score AS caseScore,
+         best.e164 AS bestE164,
+         best IS NOT NULL AND EXISTS { (p)-[:SUPERSEDED]->(best) } AS bestSuperseded,
+         [(best)<-[:HAS_PHONE]-(r:Record)-[l:RESOLVES_TO]->(p) | coalesce(l.score, -1.0)] AS bestLinkScores,
+         [(best)<-[:HAS_PHONE]-(r:Record)-[:POSSIBLE_MATCH]->(p) | r.key] AS bestPossibleOnly,
+         [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
+         [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL | [r.observedAtMs, r.addressesJson]] AS addresses,
+         COLLECT { MATCH (d:CallDecision {personId: p.id}) WHERE d.atMs >= q.sinceMs AND d.action = 'connect'
+           RETURN {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)} } AS history,
+         q.from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + q.from}) } AS fromCreditorLine,
+         q.from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: q.from}) } AS fromDebtor,
+         COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines
+}
+RETURN i, previous, binding, creditor, caseId, caseState, erased, personId, restrictions, caseScore, bestE164,
+       bestSuperseded, bestLinkScores, bestPossibleOnly, thirdPartyFingerprints, addresses, history,
+       fromCreditorLine, fromDebtor, creditorLines
+ORDER BY i
