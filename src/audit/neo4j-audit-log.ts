@@ -28,6 +28,10 @@ type Committed = CommittedBatch['committed'][number];
 
 interface Pending extends BatchItem {
   settled: boolean;
+  /** In a transaction: its outcome, not the timer, settles the caller. */
+  sent: boolean;
+  /** The timer fired while the entry was in a transaction. */
+  expired: boolean;
   timer: NodeJS.Timeout;
   resolve(committed: Committed): void;
   reject(error: Error): void;
@@ -39,9 +43,10 @@ interface Pending extends BatchItem {
  * Group commit: appends queue in process; one flusher at a time takes everything pending (up to
  * `maxBatch`) and writes it in a single transaction, then settles each caller. A caller's promise
  * resolves only after that commit, and rejects with DependencyUnavailableError when the store fails
- * or the commit has not happened within `timeoutMs` — an entry that timed out while still queued is
- * dropped, one whose transaction was already running may still commit (the log over-reports, never
- * under-reports). An `appendWith` write rides in the same transaction, so it shares that fate.
+ * or the entry is still queued after `timeoutMs` (it is then dropped). An entry already in a
+ * transaction waits for its outcome, which the server bounds by rolling back any attempt that runs
+ * longer than `timeoutMs`: an answer always says what was committed. That matters for `appendWith`,
+ * whose write rides in the same transaction: a caller told "unavailable" left nothing behind.
  * How a batch is written, in one or two round trips: `writeAuditBatch`.
  *
  * Order across replicas: each transaction first write-locks the chain's (:AuditHead), then reads it,
@@ -102,19 +107,14 @@ export class Neo4jAuditLog implements TransactionalAuditLog {
         input,
         entry,
         settled: false,
+        sent: false,
+        expired: false,
         resolve,
         reject,
-        timer: setTimeout(
-          () =>
-            fail(
-              pending,
-              new DependencyUnavailableError(
-                'audit store',
-                new TimeoutError('audit store', this.timeoutMs),
-              ),
-            ),
-          this.timeoutMs,
-        ),
+        timer: setTimeout(() => {
+          if (pending.sent) pending.expired = true;
+          else fail(pending, this.timedOut());
+        }, this.timeoutMs),
       };
       this.queue.push(pending);
       // The first append of a burst waits one turn of the event loop, so concurrent callers share its commit.
@@ -128,24 +128,32 @@ export class Neo4jAuditLog implements TransactionalAuditLog {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch).filter((p) => !p.settled);
       if (batch.length === 0) continue;
+      let sent: Pending[] = [];
       try {
-        const { committed, head } = await this.graph.write((tx) =>
-          writeAuditBatch(tx, {
-            chain: this.chain,
-            items: batch,
-            expected: this.head,
-            now: this.clock().toISOString(),
-          }),
+        const written = await this.graph.write(
+          (tx) => {
+            sent = this.startAttempt(batch);
+            if (sent.length === 0) return Promise.resolve(undefined);
+            return writeAuditBatch(tx, {
+              chain: this.chain,
+              items: sent,
+              expected: this.head,
+              now: this.clock().toISOString(),
+            });
+          },
+          { timeoutMs: this.timeoutMs },
         );
-        this.head = head;
-        batch.forEach((p, i) => succeed(p, committed[i]!));
+        if (written === undefined) continue;
+        this.head = written.head;
+        sent.forEach((p, i) => succeed(p, written.committed[i]!));
       } catch (error) {
         this.head = undefined;
         if (error instanceof UnsealableEntries) {
           // Only those entries are refused; the rest go first into the next transaction.
-          const refused = new Set(error.positions.map((i) => batch[i]!));
+          const refused = new Set(error.positions.map((i) => sent[i]!));
           for (const p of refused) fail(p, new TypeError('the audit entry is not JSON'));
-          this.queue.unshift(...batch.filter((p) => !refused.has(p)));
+          for (const p of batch) p.sent = false;
+          this.queue.unshift(...batch.filter((p) => !p.settled && !refused.has(p)));
           continue;
         }
         this.options.log?.error(
@@ -157,6 +165,24 @@ export class Neo4jAuditLog implements TransactionalAuditLog {
       }
     }
     this.flushing = undefined;
+  }
+
+  /**
+   * The entries a transaction attempt writes. One whose time ran out during an earlier attempt is
+   * refused now: that attempt rolled back, so nothing of it was written.
+   */
+  private startAttempt(batch: Pending[]): Pending[] {
+    for (const p of batch) if (p.expired) fail(p, this.timedOut());
+    const live = batch.filter((p) => !p.settled);
+    for (const p of live) p.sent = true;
+    return live;
+  }
+
+  private timedOut(): DependencyUnavailableError {
+    return new DependencyUnavailableError(
+      'audit store',
+      new TimeoutError('audit store', this.timeoutMs),
+    );
   }
 }
 

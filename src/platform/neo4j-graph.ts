@@ -61,13 +61,15 @@ export class Neo4jGraph {
     }
   }
 
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** `timeoutMs`: the server rolls back an attempt that runs longer, so a late commit cannot happen. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const config = options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
     try {
       return await session.executeWrite((tx) => {
         this.traffic.writeTransactions++;
         return work(this.counting(tx));
-      });
+      }, config);
     } finally {
       await session.close();
     }

@@ -3,6 +3,7 @@ import type { AuditedWrite } from '../../src/audit/audited-write.js';
 import { Neo4jAuditLog } from '../../src/audit/neo4j-audit-log.js';
 import { Neo4jAuditReader } from '../../src/audit/neo4j-audit-reader.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
+import { DependencyUnavailableError } from '../../src/errors.js';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { testConfig, uniqueName } from '../support/test-config.js';
 import { sampleEntry } from './audit-fixtures.js';
@@ -104,6 +105,38 @@ describe('writes committed with their audit records (real Neo4j)', function () {
     );
     assert.ok((results[1] as PromiseRejectedResult).reason instanceof TypeError);
     assert.deepEqual(await probes([good, bad, alsoGood]), [alsoGood, good].sort());
+  });
+
+  it('when the chain head stays locked past the timeout, then the caller is refused and neither the record nor the write appears later', async () => {
+    const chain = newChain();
+    const log = new Neo4jAuditLog(graph, { chain, timeoutMs: 500 });
+    await log.append(sampleEntry(1));
+    const key = `${prefix}-d-late`;
+    const session = graph.driver.session();
+    const holder = await session.beginTransaction();
+    try {
+      await holder.run('MATCH (h:AuditHead {chain: $chain}) SET h.lockedAt = timestamp()', {
+        chain,
+      });
+      const started = Date.now();
+      await assert.rejects(
+        log.appendWith(new ProbeWrite(), key, sampleEntry(2)),
+        DependencyUnavailableError,
+      );
+      assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
+    } finally {
+      await holder.commit();
+      await session.close();
+    }
+    await log.drain();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(await probes([key]), [], 'the write was rolled back, not committed late');
+    const head = await graph.run<{ seq: number }>(
+      'MATCH (h:AuditHead {chain: $chain}) RETURN h.seq AS seq',
+      { chain },
+    );
+    assert.equal(head.records[0]!.get('seq'), 1, 'no record was appended late');
+    assert.equal((await log.append(sampleEntry(3))).seq, 2, 'the log goes on where it was');
   });
 
   it('when another replica appended since this one last did, then its next batch is chained onto the new head', async () => {

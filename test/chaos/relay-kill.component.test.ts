@@ -71,7 +71,7 @@ describe('fault campaign: relay pool and audit chain while a replica is SIGKILLe
 
     const created = outcomes.filter((o) => o.response?.status === 201);
     const exhausted = outcomes.filter((o) => o.response?.status === 503 && o.response.body.code === 'RELAY_POOL_EXHAUSTED');
-    // Fail-closed: when the audit append does not commit in time the binding is revoked, never disclosed.
+    // Fail-closed: when the audit append does not commit in time nothing is bound (the binding commits with its record).
     const unaudited = outcomes.filter((o) => o.response?.status === 503 && o.response.body.code === 'DEPENDENCY_UNAVAILABLE');
     const cut = outcomes.filter((o) => o.response === undefined);
     const unclear = outcomes.filter((o) => o.response !== undefined && ![created, exhausted, unaudited].some((c) => c.includes(o)));
