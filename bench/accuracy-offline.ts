@@ -7,11 +7,11 @@ import { connectedGroups } from '../src/resolve/connected-groups.js';
 import { DEFAULT_CONTACT_POLICY } from '../src/resolve/contacts/contact-policy.js';
 import { rankContactPoints } from '../src/resolve/contacts/rank-contact-points.js';
 import type { MatchableRecord } from '../src/resolve/matchable-record.js';
-import { toMatchableRecord } from '../src/resolve/record-view.js';
+import { storedRowOf, toMatchableRecord } from '../src/resolve/record-view.js';
 import { countingFrequencies } from '../src/resolve/scoring/counting-frequencies.js';
 import { DEFAULT_MODEL } from '../src/resolve/scoring/default-model.js';
 import { scorePair } from '../src/resolve/scoring/score-pair.js';
-import { newestPerRecord, recordKey } from '../src/resolve/source-record.js';
+import { newestPerRecord } from '../src/resolve/source-record.js';
 import type { SourceRecordUpdate } from '../src/resolve/source-record.js';
 import { clusterErrors } from './support/accuracy/cluster-errors.js';
 import { errorBreakdown, errorContext } from './support/accuracy/error-causes.js';
@@ -71,24 +71,7 @@ function projectedRecords(): MatchableRecord[] {
     const projected = project(event, sources.get(sourceId)!);
     if (projected.ok) updates.push(projected.update);
   }
-  return newestPerRecord(updates).map((u) =>
-    toMatchableRecord(
-      {
-        key: recordKey(u.sourceId, u.sourceRecordId),
-        sourceId: u.sourceId,
-        observedAtMs: u.observedAtMs,
-        namesJson: JSON.stringify(u.names),
-        birthDate: u.birthDate,
-        addressesJson: JSON.stringify(u.addresses),
-        employer: u.employer,
-        phones: u.phones,
-        emails: u.emails.map((e) => e.address),
-        nationalIds: u.nationalIds,
-        thirdParties: u.thirdParties,
-      },
-      sources.get(u.sourceId)!.trust,
-    ),
-  );
+  return newestPerRecord(updates).map((u) => toMatchableRecord(storedRowOf(u), sources.get(u.sourceId)!.trust));
 }
 
 function resolveAll(all: MatchableRecord[]) {
