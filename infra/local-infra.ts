@@ -4,7 +4,7 @@ import type { LocalInfraSettings } from '../src/config.js';
 import { LocalInfraError } from './errors.js';
 import { kafkaBroker, kafkaServer } from './kafka-server.js';
 import type { ManagedServer, ServerName } from './managed-server.js';
-import { startServer, waitUntilReady } from './managed-server.js';
+import { assertListensAsConfigured, startServer, waitUntilReady } from './managed-server.js';
 import { NEO4J_USER, ensurePassword, neo4jServer, neo4jUri, readPassword } from './neo4j-server.js';
 import type { InfraPaths } from './paths.js';
 import { infraPaths } from './paths.js';
@@ -74,6 +74,7 @@ export async function ensureLocalInfra(
         toStart.push(server);
       } else {
         log(`${server.title}: already running (pid ${pid})`);
+        await assertListensAsConfigured(server, pid);
         waits.push(waitUntilReady(server, pid, settings.startTimeoutMs, { authIsFatal: true }));
       }
     }

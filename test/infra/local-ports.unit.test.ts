@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kafkaServer } from '../../infra/kafka-server.js';
 import { ensurePassword, neo4jServer } from '../../infra/neo4j-server.js';
+import { assertListensAsConfigured } from '../../infra/managed-server.js';
 import { infraPaths } from '../../infra/paths.js';
 import type { LocalInfraSettings } from '../../src/config.js';
 
@@ -41,5 +42,18 @@ describe('local servers on configured ports', () => {
     assert.equal(neo4j.listening, 'bolt://127.0.0.1:17687');
     const args = neo4j.command().args;
     assert.equal(args[args.indexOf('--bolt') + 1], '127.0.0.1:17687');
+  });
+
+  it('when a server of this state dir runs on other ports than the settings name, then using it is refused, naming both addresses', async () => {
+    const kafka = kafkaServer(infraPaths(settings), settings);
+    mkdirSync(kafka.home, { recursive: true });
+    writeFileSync(join(kafka.home, 'listening'), '127.0.0.1:9092\n');
+    await assert.rejects(assertListensAsConfigured(kafka, 4242), /Kafka .*\(pid 4242\) listens on 127\.0\.0\.1:9092, but the settings say 127\.0\.0\.1:19092/);
+    writeFileSync(join(kafka.home, 'listening'), '127.0.0.1:19092\n');
+    await assertListensAsConfigured(kafka, 4242);
+  });
+
+  it('when a running server recorded no address (started by an older launcher), then it is used as before', async () => {
+    await assertListensAsConfigured(neo4jServer(infraPaths(settings), settings), 4242);
   });
 });
