@@ -11,8 +11,6 @@ import type { InfraPaths } from './paths.js';
 import { run } from './toolchain.js';
 
 export const KAFKA_HOST = '127.0.0.1';
-export const KAFKA_PORT = 9092;
-export const KAFKA_CONTROLLER_PORT = 9093;
 const MAIN_CLASS = 'kafka.Kafka';
 const STORAGE_TOOL = 'kafka.tools.StorageTool';
 
@@ -34,14 +32,15 @@ export function kafkaServer(paths: InfraPaths, settings: LocalInfraSettings): Ma
     classpath,
   ];
   const heap = `${settings.kafkaHeapMiB}m`;
+  const broker = kafkaBroker(settings);
   // Without an explicit cap the short-lived storage tool would size its heap from the machine's RAM.
   const tool = (args: string[]) => run('java', ['-Xmx256m', ...common, STORAGE_TOOL, ...args]);
 
   return {
     name: 'kafka',
     title: 'Kafka',
-    listening: `${KAFKA_HOST}:${KAFKA_PORT}`,
-    ports: [KAFKA_PORT, KAFKA_CONTROLLER_PORT],
+    listening: broker,
+    ports: [settings.kafkaPort, settings.kafkaControllerPort],
     home: k.home,
     pidFile: k.pid,
     logFile: k.log,
@@ -51,7 +50,7 @@ export function kafkaServer(paths: InfraPaths, settings: LocalInfraSettings): Ma
     mavenLabel: 'Apache Kafka 3.9.1',
     async prepare(log) {
       await mkdir(k.data, { recursive: true });
-      await writeFile(k.config, serverProperties(k.data));
+      await writeFile(k.config, serverProperties(k.data, settings));
       // KRaft refuses to start on unformatted storage; formatting is only needed the first time.
       if (existsSync(path.join(k.data, 'meta.properties'))) return;
       const clusterId = await ensureClusterId(paths, tool);
@@ -67,17 +66,31 @@ export function kafkaServer(paths: InfraPaths, settings: LocalInfraSettings): Ma
       }
     },
     command: () => ({ args: [`-Xms${heap}`, `-Xmx${heap}`, ...common, MAIN_CLASS, k.config] }),
-    probe: () => probeKafka([`${KAFKA_HOST}:${KAFKA_PORT}`]),
+    probe: () => probeKafka([broker]),
   };
 }
 
-function serverProperties(dataDir: string): string {
+/** The local broker's client address, `host:port`. */
+export function kafkaBroker(settings: Pick<LocalInfraSettings, 'kafkaPort'>): string {
+  return `${KAFKA_HOST}:${settings.kafkaPort}`;
+}
+
+/**
+ * The ports come from the settings, so a second state dir can run its own broker beside the first
+ * (a run that stops and starts its servers must not touch ones others use).
+ */
+function serverProperties(
+  dataDir: string,
+  ports: Pick<LocalInfraSettings, 'kafkaPort' | 'kafkaControllerPort'>,
+): string {
+  const controller = `${KAFKA_HOST}:${ports.kafkaControllerPort}`;
+  const broker = kafkaBroker(ports);
   const settings: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
-    'controller.quorum.voters': `1@${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}`,
-    listeners: `PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}`,
-    'advertised.listeners': `PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT}`,
+    'controller.quorum.voters': `1@${controller}`,
+    listeners: `PLAINTEXT://${broker},CONTROLLER://${controller}`,
+    'advertised.listeners': `PLAINTEXT://${broker}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',

@@ -2,16 +2,10 @@ import { mkdir } from 'node:fs/promises';
 
 import type { LocalInfraSettings } from '../src/config.js';
 import { LocalInfraError } from './errors.js';
-import { KAFKA_HOST, KAFKA_PORT, kafkaServer } from './kafka-server.js';
+import { kafkaBroker, kafkaServer } from './kafka-server.js';
 import type { ManagedServer, ServerName } from './managed-server.js';
-import { startServer, waitUntilReady } from './managed-server.js';
-import {
-  NEO4J_URI,
-  NEO4J_USER,
-  ensurePassword,
-  neo4jServer,
-  readPassword,
-} from './neo4j-server.js';
+import { assertListensAsConfigured, startServer, waitUntilReady } from './managed-server.js';
+import { NEO4J_USER, ensurePassword, neo4jServer, neo4jUri, readPassword } from './neo4j-server.js';
 import type { InfraPaths } from './paths.js';
 import { infraPaths } from './paths.js';
 import { assertPortsFree } from './ports.js';
@@ -80,6 +74,7 @@ export async function ensureLocalInfra(
         toStart.push(server);
       } else {
         log(`${server.title}: already running (pid ${pid})`);
+        await assertListensAsConfigured(server, pid);
         waits.push(waitUntilReady(server, pid, settings.startTimeoutMs, { authIsFatal: true }));
       }
     }
@@ -164,8 +159,8 @@ export async function localInfraStatus(settings: LocalInfraSettings): Promise<Se
 export function localEndpoints(settings: LocalInfraSettings): LocalEndpoints {
   const paths = infraPaths(settings);
   return {
-    kafkaBrokers: [`${KAFKA_HOST}:${KAFKA_PORT}`],
-    neo4jUri: NEO4J_URI,
+    kafkaBrokers: [kafkaBroker(settings)],
+    neo4jUri: neo4jUri(settings),
     neo4jUser: NEO4J_USER,
     neo4jPassword: readPassword(paths.neo4j.password),
   };

@@ -1,4 +1,5 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { LocalInfraError, indentBlock } from './errors.js';
@@ -59,6 +60,7 @@ export async function startServer(
   const started = Date.now();
   const child = spawnDetached('java', args, { logFile: server.logFile, cwd, env });
   await writePidFile(server.pidFile, child.pid);
+  await writeFile(listeningFile(server), `${server.listening}\n`);
   log(`${server.title}: starting (pid ${child.pid}, log ${server.logFile})`);
   try {
     await waitUntilReady(server, child.pid, timeoutMs, { child, authIsFatal: false });
@@ -71,6 +73,29 @@ export async function startServer(
     `${server.title}: ready on ${server.listening} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return child.pid;
+}
+
+/** Where a started server's address is kept, for as long as it runs from this state dir. */
+function listeningFile(server: ManagedServer): string {
+  return path.join(server.home, 'listening');
+}
+
+/**
+ * A server already running from this state dir keeps the ports it was started with. Settings that
+ * name other ports would point clients, and the readiness probe, at whatever listens there: perhaps
+ * another set of local servers, which a test could then take for its own.
+ */
+export async function assertListensAsConfigured(server: ManagedServer, pid: number): Promise<void> {
+  const startedOn = await readFile(listeningFile(server), 'utf8').then(
+    (s) => s.trim(),
+    () => undefined, // started before addresses were recorded: nothing to compare
+  );
+  if (startedOn === undefined || startedOn === server.listening) return;
+  throw new LocalInfraError(
+    `the local ${server.title} in ${server.home} (pid ${pid}) listens on ${startedOn}, but the settings ` +
+      `say ${server.listening}. Use the ports it was started with, or stop it first (npm run infra:down ` +
+      'with the same INFRA_DIR) and start it on the new ones',
+  );
 }
 
 /**

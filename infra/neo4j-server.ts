@@ -11,8 +11,6 @@ import type { ManagedServer, Probe } from './managed-server.js';
 import type { InfraPaths } from './paths.js';
 
 export const NEO4J_HOST = '127.0.0.1';
-export const NEO4J_BOLT_PORT = 7687;
-export const NEO4J_URI = `bolt://${NEO4J_HOST}:${NEO4J_BOLT_PORT}`;
 export const NEO4J_USER = 'neo4j';
 /** Launcher.java reads the password from here, keeping it out of `ps` output. */
 const PASSWORD_ENV = 'NEO4J_LOCAL_PASSWORD';
@@ -42,11 +40,12 @@ const NEO4J_JVM_FLAGS = [
 /** Neo4j Community embedded by infra/neo4j/Launcher.java, Bolt only, authentication on. */
 export function neo4jServer(paths: InfraPaths, settings: LocalInfraSettings): ManagedServer {
   const n = paths.neo4j;
+  const uri = neo4jUri(settings);
   return {
     name: 'neo4j',
     title: 'Neo4j',
-    listening: NEO4J_URI,
-    ports: [NEO4J_BOLT_PORT],
+    listening: uri,
+    ports: [settings.neo4jBoltPort],
     home: n.home,
     pidFile: n.pid,
     logFile: n.log,
@@ -72,7 +71,7 @@ export function neo4jServer(paths: InfraPaths, settings: LocalInfraSettings): Ma
         '--page-cache-mib',
         String(settings.neo4jPageCacheMiB),
         '--bolt',
-        `${NEO4J_HOST}:${NEO4J_BOLT_PORT}`,
+        `${NEO4J_HOST}:${settings.neo4jBoltPort}`,
       ],
       env: { ...process.env, [PASSWORD_ENV]: readPassword(n.password) },
     }),
@@ -82,9 +81,14 @@ export function neo4jServer(paths: InfraPaths, settings: LocalInfraSettings): Ma
         () => '',
       );
       if (!password) return { ready: false, reason: `no password in ${n.password}` };
-      return probeNeo4j(NEO4J_URI, NEO4J_USER, password);
+      return probeNeo4j(uri, NEO4J_USER, password);
     },
   };
+}
+
+/** The local Neo4j's Bolt URI. */
+export function neo4jUri(settings: Pick<LocalInfraSettings, 'neo4jBoltPort'>): string {
+  return `bolt://${NEO4J_HOST}:${settings.neo4jBoltPort}`;
 }
 
 /**

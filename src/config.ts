@@ -13,6 +13,7 @@ const brokerList = z
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1));
 
 const mib = (fallback: number, max: number) => z.coerce.number().int().min(64).max(max).default(fallback);
+const tcpPort = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 export const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level of the JSON log lines on stdout; personal fields are redacted at every level.'),
@@ -74,6 +75,9 @@ export const settingsSchema = z.object({
   INFRA_NEO4J_HEAP_MIB: mib(1024, 8192).describe('Heap of the local Neo4j.'),
   INFRA_NEO4J_PAGECACHE_MIB: mib(512, 8192).describe('Page cache of the local Neo4j.'),
   INFRA_START_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(180_000).describe('How long to wait for a local server to become ready.'),
+  INFRA_KAFKA_PORT: tcpPort(9092).describe('Port of the local Kafka\'s client listener on 127.0.0.1; another value lets a second set of local servers (its own `INFRA_DIR`) run beside the first.'),
+  INFRA_KAFKA_CONTROLLER_PORT: tcpPort(9093).describe('Port of the local Kafka\'s KRaft controller listener on 127.0.0.1.'),
+  INFRA_NEO4J_BOLT_PORT: tcpPort(7687).describe('Bolt port of the local Neo4j on 127.0.0.1.'),
 });
 
 /** A good value of each setting: quoted in error messages and in the configuration reference. */
@@ -122,6 +126,9 @@ export const settingExamples: Record<string, string> = {
   INFRA_NEO4J_HEAP_MIB: '1024',
   INFRA_NEO4J_PAGECACHE_MIB: '512',
   INFRA_START_TIMEOUT_MS: '180000',
+  INFRA_KAFKA_PORT: '9092',
+  INFRA_KAFKA_CONTROLLER_PORT: '9093',
+  INFRA_NEO4J_BOLT_PORT: '7687',
 };
 
 const HOUR_MS = 3_600_000;
@@ -135,6 +142,10 @@ export interface LocalInfraSettings {
   neo4jHeapMiB: number;
   neo4jPageCacheMiB: number;
   startTimeoutMs: number;
+  /** Where the local servers listen on 127.0.0.1; all three differ. */
+  kafkaPort: number;
+  kafkaControllerPort: number;
+  neo4jBoltPort: number;
 }
 
 export interface Config {
@@ -230,19 +241,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
   if (external[0]) requireForExternal(s);
+  else requireDistinctLocalPorts(s);
   return {
     logLevel: s.LOG_LEVEL,
     http: { host: s.HOST, port: s.PORT },
     useLocalInfra: !external[0],
     kafka: {
-      brokers: s.KAFKA_BROKERS ?? ['127.0.0.1:9092'],
+      brokers: s.KAFKA_BROKERS ?? [`127.0.0.1:${s.INFRA_KAFKA_PORT}`],
       clientId: s.KAFKA_CLIENT_ID,
       topicPrefix: s.KAFKA_TOPIC_PREFIX,
       partitions: s.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: s.KAFKA_TOPIC_REPLICATION_FACTOR,
     },
     neo4j: {
-      uri: s.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
+      uri: s.NEO4J_URI ?? `bolt://127.0.0.1:${s.INFRA_NEO4J_BOLT_PORT}`,
       user: s.NEO4J_USER,
       password: s.NEO4J_PASSWORD,
       database: s.NEO4J_DATABASE,
@@ -288,6 +300,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       neo4jHeapMiB: s.INFRA_NEO4J_HEAP_MIB,
       neo4jPageCacheMiB: s.INFRA_NEO4J_PAGECACHE_MIB,
       startTimeoutMs: s.INFRA_START_TIMEOUT_MS,
+      kafkaPort: s.INFRA_KAFKA_PORT,
+      kafkaControllerPort: s.INFRA_KAFKA_CONTROLLER_PORT,
+      neo4jBoltPort: s.INFRA_NEO4J_BOLT_PORT,
     },
   };
 }
@@ -317,4 +332,15 @@ function requireForExternal(s: Settings): void {
     problems.push(`AUTH_HS256_SECRET: required when AUTH_ALLOW_HS256=true (example: AUTH_HS256_SECRET=${settingExamples.AUTH_HS256_SECRET})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** The local servers would fail to bind, one of them late and with a less helpful message. */
+function requireDistinctLocalPorts(s: Settings): void {
+  const ports = { INFRA_KAFKA_PORT: s.INFRA_KAFKA_PORT, INFRA_KAFKA_CONTROLLER_PORT: s.INFRA_KAFKA_CONTROLLER_PORT, INFRA_NEO4J_BOLT_PORT: s.INFRA_NEO4J_BOLT_PORT };
+  const names = Object.keys(ports) as (keyof typeof ports)[];
+  const clashes = names.flatMap((name, i) => names.slice(i + 1).filter((other) => ports[other] === ports[name]).map((other) => [name, other] as const));
+  if (clashes.length === 0) return;
+  throw new ConfigError(
+    clashes.map(([name, other]) => `${other}: ${ports[other]} is also ${name}; each local server listens on its own port (example: ${other}=${settingExamples[other]})`),
+  );
 }

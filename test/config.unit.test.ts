@@ -82,4 +82,31 @@ describe('config', () => {
   it('when a memory cap is out of range, then it is refused', () => {
     assert.match(problemsOf({ INFRA_NEO4J_HEAP_MIB: '16' })[0] ?? '', /^INFRA_NEO4J_HEAP_MIB:/);
   });
+
+  const secondPair = { INFRA_DIR: '/tmp/second', INFRA_KAFKA_PORT: '19092', INFRA_KAFKA_CONTROLLER_PORT: '19093', INFRA_NEO4J_BOLT_PORT: '17687' };
+
+  it('when the local ports are set, then the local servers listen there and the service connects there', () => {
+    const config = loadConfig(secondPair);
+    assert.equal(config.useLocalInfra, true);
+    assert.deepEqual(config.kafka.brokers, ['127.0.0.1:19092']);
+    assert.equal(config.neo4j.uri, 'bolt://127.0.0.1:17687');
+    assert.deepEqual(
+      { kafka: config.localInfra.kafkaPort, controller: config.localInfra.kafkaControllerPort, bolt: config.localInfra.neo4jBoltPort },
+      { kafka: 19092, controller: 19093, bolt: 17687 },
+    );
+  });
+
+  it('when two local servers would share a port, then the clash is named with both variables', () => {
+    const [problem, ...more] = problemsOf({ ...secondPair, INFRA_NEO4J_BOLT_PORT: '19093' });
+    assert.equal(more.length, 0);
+    assert.match(problem ?? '', /^INFRA_NEO4J_BOLT_PORT: 19093 is also INFRA_KAFKA_CONTROLLER_PORT; each local server listens on its own port/);
+  });
+
+  it('when the servers are external, then the local ports are not checked', () => {
+    assert.doesNotThrow(() => loadConfig({ ...external, INFRA_KAFKA_PORT: '9093' }));
+  });
+
+  it('when a local port is not a TCP port, then it is refused', () => {
+    assert.match(problemsOf({ INFRA_KAFKA_PORT: '70000' })[0] ?? '', /^INFRA_KAFKA_PORT:.*example: INFRA_KAFKA_PORT=9092/);
+  });
 });

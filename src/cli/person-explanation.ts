@@ -152,6 +152,7 @@ function isFieldEvidence(value: unknown): value is FieldEvidence {
     (MATCH_FIELDS as readonly unknown[]).includes(e.field) &&
     typeof e.level === 'string' &&
     typeof e.weight === 'number' &&
-    (e.tfAdjusted === undefined || typeof e.tfAdjusted === 'boolean')
+    (e.tfAdjusted === undefined || typeof e.tfAdjusted === 'boolean') &&
+    (e.clusterWide === undefined || e.clusterWide === true)
   );
 }

@@ -15,7 +15,7 @@ export function createDevelopmentRegistry(): SourceRegistryFile {
         kind: 'telecom',
         status: 'active',
         signingKeyEnv: 'RECONTACT_SOURCE_KEY_DEMO_TELCO',
-        permittedFields: ['names', 'phones', 'relations'],
+        permittedFields: ['names', 'nationalIds', 'phones', 'relations'],
         trust: 0.9,
         legalBasis: DEMO_LEGAL_BASIS,
         retentionDays: 365,

@@ -1,7 +1,14 @@
-import { isRetryableError } from 'neo4j-driver';
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
 
 const TRANSIENT_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 const TRANSIENT_NEO4J_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * The driver gives up waiting for a free pooled connection with an error that carries no code (and
+ * is not retryable by its own rules), so the message is the only sign of it. The pool is full
+ * because Neo4j is slow or the process is busy, both of which pass: a chunk must be retried, not
+ * dead-lettered, and a caller told to come back, not that the service is broken.
+ */
+const NEO4J_POOL_ACQUISITION_TIMEOUT = /^Connection acquisition timed out in \d+ ms/;
 
 /**
  * True when waiting and trying again may succeed: a dependency is down, restarting, electing a
@@ -17,5 +24,6 @@ export function isTransientError(error: unknown): boolean {
     if (e.code.startsWith('Neo.TransientError.')) return true;
   }
   if (isRetryableError(error)) return true;
+  if (error instanceof Neo4jError && NEO4J_POOL_ACQUISITION_TIMEOUT.test(error.message)) return true;
   return e.cause !== undefined && e.cause !== error && isTransientError(e.cause);
 }

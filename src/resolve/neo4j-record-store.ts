@@ -4,6 +4,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { ApplyOutcome, RecordStore } from './record-store.js';
 import type { ResolutionOutcome } from './resolver.js';
 import { screenErasedRecords } from './screen-erased-records.js';
+import { storedRowOf, type StoredRecordRow } from './record-view.js';
 import { newestPerRecord, recordKey, type SourceRecordUpdate } from './source-record.js';
 
 /** How many recent event ids a record remembers to tell a redelivery from a stale update. */
@@ -13,7 +14,12 @@ export const REMEMBERED_EVENT_IDS = 32;
  * Applies a chunk in one statement: the newest update per record under the record's ordering rule.
  * Safe to run twice (driver retries, redelivered batches): a replayed event is never newer.
  */
-export type ResolveInTransaction = (tx: ManagedTransaction, changedKeys: string[]) => Promise<ResolutionOutcome>;
+export type ResolveInTransaction = (
+  tx: ManagedTransaction,
+  changedKeys: string[],
+  /** What the transaction has just written to some of them (null: retracted), so it is not read back. */
+  written?: ReadonlyMap<string, StoredRecordRow | null>,
+) => Promise<ResolutionOutcome>;
 
 export class Neo4jRecordStore implements RecordStore {
   /**
@@ -36,27 +42,41 @@ export class Neo4jRecordStore implements RecordStore {
       const { admitted, dropped, readmitted } = await screenErasedRecords(tx, unique);
       const outcome: ApplyOutcome = { freshEventIds: [], changedRecords: [], dropped, readmitted };
       if (admitted.length === 0) return outcome;
+      const newest = newestPerRecord(admitted);
       const result = await tx.run<{ key: string; duplicates: string[]; applies: boolean }>(cypher('apply-record-updates'), {
-        updates: toRows(admitted),
+        updates: toRows(newest, admitted),
         remember: REMEMBERED_EVENT_IDS,
       });
       const duplicates = new Set(result.records.flatMap((r) => r.get('duplicates')));
       outcome.freshEventIds = admitted.map((u) => u.eventId).filter((id) => !duplicates.has(id));
       outcome.changedRecords = result.records.filter((r) => r.get('applies')).map((r) => r.get('key'));
-      if (this.resolve && outcome.changedRecords.length > 0) outcome.resolution = await this.resolve(tx, outcome.changedRecords);
+      if (this.resolve && outcome.changedRecords.length > 0) {
+        outcome.resolution = await this.resolve(tx, outcome.changedRecords, writtenViews(newest, outcome.changedRecords));
+      }
       return outcome;
     });
   }
 }
 
 /** The newest update per record, carrying every event id the chunk had for that record. */
-function toRows(updates: SourceRecordUpdate[]) {
+function toRows(newest: SourceRecordUpdate[], all: SourceRecordUpdate[]) {
   const idsByRecord = new Map<string, string[]>();
-  for (const u of updates) {
+  for (const u of all) {
     const key = recordKey(u.sourceId, u.sourceRecordId);
     idsByRecord.set(key, [...(idsByRecord.get(key) ?? []), u.eventId]);
   }
-  return newestPerRecord(updates).map((u) => toParams(u, idsByRecord.get(recordKey(u.sourceId, u.sourceRecordId)) ?? []));
+  return newest.map((u) => toParams(u, idsByRecord.get(recordKey(u.sourceId, u.sourceRecordId)) ?? []));
+}
+
+/** The views the changed records now hold: each one's newest update of the chunk is what applied. */
+function writtenViews(newest: SourceRecordUpdate[], changed: string[]): Map<string, StoredRecordRow | null> {
+  const byKey = new Map(newest.map((u) => [recordKey(u.sourceId, u.sourceRecordId), u]));
+  return new Map(
+    changed.flatMap((key) => {
+      const u = byKey.get(key);
+      return u === undefined ? [] : [[key, u.op === 'retract' ? null : storedRowOf(u)] as const];
+    }),
+  );
 }
 
 export async function lockResolution(tx: ManagedTransaction): Promise<void> {

@@ -14,15 +14,22 @@ export class Neo4jResolutionStore implements ResolutionStore {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly trustOf: (sourceId: string) => number,
+    /** Views this transaction wrote (null: retracted): served without a read. */
+    private readonly written: ReadonlyMap<string, StoredRecordRow | null> = new Map(),
   ) {}
 
   async loadRecords(keys: string[]): Promise<MatchableRecord[]> {
-    if (keys.length === 0) return [];
-    const result = await this.tx.run(cypher('load-matchable-records'), { keys });
-    return result.records.map((r) => {
-      const row = r.toObject() as unknown as StoredRecordRow;
-      return toMatchableRecord(row, this.trustOf(row.sourceId));
+    const rows: StoredRecordRow[] = [];
+    const unread = keys.filter((key) => {
+      const row = this.written.get(key);
+      if (row !== undefined && row !== null) rows.push(row);
+      return row === undefined;
     });
+    if (unread.length > 0) {
+      const result = await this.tx.run(cypher('load-matchable-records'), { keys: unread });
+      for (const r of result.records) rows.push(r.toObject() as unknown as StoredRecordRow);
+    }
+    return rows.map((row) => toMatchableRecord(row, this.trustOf(row.sourceId)));
   }
 
   async replaceBlockKeys(rows: { key: string; blockKeys: string[] }[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { MatchableRecord } from './matchable-record.js';
 import { normalizeAddress, type AddressInput } from './normalize/address.js';
 import { parseBirthDate } from './normalize/birth-date.js';
 import { normalizeName, type NameInput } from './normalize/name.js';
-import type { PhoneStatus } from './source-record.js';
+import { recordKey, type PhoneStatus, type SourceRecordUpdate } from './source-record.js';
 
 /** A record row as graph/cypher/load-matchable-records.cypher returns it. */
 export interface StoredRecordRow {
@@ -17,6 +17,33 @@ export interface StoredRecordRow {
   emails: string[];
   nationalIds: { fingerprint: string; country: string; type: string; derivedBirthDate: string | null; derivedSex: 'M' | 'F' | null }[];
   thirdParties: { fingerprint: string; kind: string; weight: number }[];
+}
+
+/**
+ * The row the graph returns for a record right after `update` was applied to it: what
+ * apply-record-updates.cypher stores, in the shape load-matchable-records.cypher reads. A chunk's
+ * resolution starts from these instead of reading back what it has just written.
+ */
+export function storedRowOf(update: SourceRecordUpdate): StoredRecordRow {
+  return {
+    key: recordKey(update.sourceId, update.sourceRecordId),
+    sourceId: update.sourceId,
+    observedAtMs: update.observedAtMs,
+    namesJson: JSON.stringify(update.names),
+    birthDate: update.birthDate,
+    addressesJson: JSON.stringify(update.addresses),
+    employer: update.employer,
+    phones: update.phones.map(({ e164, status, lastSeenAt, verifiedAt }) => ({ e164, status, lastSeenAt, verifiedAt })),
+    emails: update.emails.map((e) => e.address),
+    nationalIds: update.nationalIds.map(({ fingerprint, country, type, derivedBirthDate, derivedSex }) => ({
+      fingerprint,
+      country,
+      type,
+      derivedBirthDate,
+      derivedSex,
+    })),
+    thirdParties: update.thirdParties.map(({ fingerprint, kind, weight }) => ({ fingerprint, kind, weight })),
+  };
 }
 
 /** Stored values were validated at ingest; normalization here only shapes them for comparison. */

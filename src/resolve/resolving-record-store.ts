@@ -34,8 +34,8 @@ export function resolveInTransaction(
   afterResolution?: AfterResolution,
 ): ResolveInTransaction {
   const resolver = new Resolver(settings, clock);
-  return async (tx, keys) => {
-    const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf), keys);
+  return async (tx, keys, written) => {
+    const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf, written), keys);
     if (afterResolution) await afterResolution(tx, outcome);
     return outcome;
   };

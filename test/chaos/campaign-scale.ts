@@ -17,11 +17,15 @@ export interface CampaignScale {
   replicaEvents: number;
   relayRequests: number;
   relayPool: number;
+  /** Longest wait for the service to reach a fault point (its applied counter past a share of the stream). */
+  reachFaultMs: number;
+  /** Longest wait for the group to catch up after a fault: the whole rest of the stream may be waiting. */
+  drainMs: number;
 }
 
 export function campaignScale(env: NodeJS.ProcessEnv = process.env): CampaignScale {
   const full = env.RECONTACT_FULL_CAMPAIGN === '1';
   return full
-    ? { full, killEvents: 100_000, kills: 5, versions: 5, outageEvents: 20_000, outageMs: 20_000, replicaEvents: 30_000, relayRequests: 1_000, relayPool: 400 }
-    : { full, killEvents: 10_000, kills: 2, versions: 5, outageEvents: 4_000, outageMs: 10_000, replicaEvents: 6_000, relayRequests: 1_000, relayPool: 400 };
+    ? { full, killEvents: 100_000, kills: 5, versions: 5, outageEvents: 100_000, outageMs: 20_000, replicaEvents: 100_000, relayRequests: 1_000, relayPool: 400, reachFaultMs: 900_000, drainMs: 1_200_000 }
+    : { full, killEvents: 10_000, kills: 2, versions: 5, outageEvents: 4_000, outageMs: 10_000, replicaEvents: 6_000, relayRequests: 1_000, relayPool: 400, reachFaultMs: 180_000, drainMs: 300_000 };
 }

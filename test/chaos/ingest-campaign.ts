@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { topicNames, topicSpecs } from '../../src/topics.js';
 import type { Config } from '../../src/config.js';
 import type { ProviderMessage } from '../../src/ingest/provider-message.js';
@@ -6,9 +7,11 @@ import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { spawnService, type ServiceProcess } from '../support/service-process.js';
 import { testConfig, testLogger, uniqueName } from '../support/test-config.js';
 import { waitFor } from '../support/wait.js';
+import type { CampaignScale } from './campaign-scale.js';
 import type { ChaosStream } from './chaos-stream.js';
 import { GroupLag, type GroupProgress } from './group-lag.js';
 import { OverwriteWatch } from './overwrite-watch.js';
+import { isClean, streamVerdict } from './stream-verdict.js';
 
 /** Measured around one injected fault. */
 export interface FaultFigures {
@@ -47,7 +50,12 @@ export class IngestCampaign {
   private readonly services = new Set<ServiceProcess>();
   watch: OverwriteWatch | undefined;
 
-  constructor(partitions: number, extraEnv: NodeJS.ProcessEnv = {}) {
+  /** `waits`: how long the stream's size allows for reaching a fault point and for draining after it. */
+  constructor(
+    partitions: number,
+    private readonly waits: Pick<CampaignScale, 'reachFaultMs' | 'drainMs'>,
+    extraEnv: NodeJS.ProcessEnv = {},
+  ) {
     this.env = {
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_TOPIC_PARTITIONS: String(partitions),
@@ -89,9 +97,9 @@ export class IngestCampaign {
    * Waits until `service` has applied `events` more events than `from` (its own applied counter, so
    * the moment is independent of when offsets happen to be committed), then a random moment more.
    */
-  async appliedPast(service: ServiceProcess, events: number, timeoutMs = 180_000, jitterMs = 300): Promise<void> {
+  async appliedPast(service: ServiceProcess, events: number, jitterMs = 300): Promise<void> {
     const from = await applied(service);
-    await waitFor('the service to apply part of the stream', () => applied(service), (n) => n >= from + events, timeoutMs, 50);
+    await waitFor('the service to apply part of the stream', () => applied(service), (n) => n >= from + events, this.waits.reachFaultMs, 50);
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * jitterMs)));
   }
 
@@ -102,11 +110,10 @@ export class IngestCampaign {
   async recovery(
     fault: string,
     at: { struck: number; fault: GroupProgress; back: number; atBack: GroupProgress; catcher?: ServiceProcess },
-    timeoutMs = 300_000,
   ): Promise<FaultFigures> {
-    await this.lag.until((p) => p.committed > at.atBack.committed || p.lag === 0, timeoutMs);
+    await this.lag.until((p) => p.committed > at.atBack.committed || p.lag === 0, this.waits.drainMs);
     const resumeAt = Date.now();
-    await this.lag.until((p) => p.lag === 0, timeoutMs, 250);
+    await this.lag.until((p) => p.lag === 0, this.waits.drainMs, 250);
     const figures: FaultFigures = {
       fault,
       lagAtFault: at.fault.lag,
@@ -119,6 +126,21 @@ export class IngestCampaign {
     this.faults.push(figures);
     console.log(`      [chaos] ${JSON.stringify(figures)}`);
     return figures;
+  }
+
+  /**
+   * Stops the overwrite watch and holds the graph against the reference state: logs every count
+   * (the published figures), then fails on any missing, duplicated or out-of-order record.
+   */
+  async assertReferenceState(stream: ChaosStream): Promise<void> {
+    const watch = this.watch!;
+    await watch.stop();
+    const verdict = await streamVerdict(this.graph, stream.reference);
+    const { examples, ...counts } = verdict;
+    console.log(`      [chaos] ${JSON.stringify({ events: stream.events.length, ties: stream.ties, ...counts, samples: watch.samples, outOfOrderOverwrites: watch.regressions })}`);
+    assert.deepEqual(examples, []);
+    assert.ok(isClean(verdict), JSON.stringify(verdict));
+    assert.equal(watch.regressions, 0, watch.examples.join('\n'));
   }
 
   async tearDown(): Promise<void> {

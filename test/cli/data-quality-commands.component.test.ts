@@ -89,7 +89,7 @@ describe('data-quality CLI: recontact explain and recontact clusters (real Neo4j
       'records are sorted by key',
     );
     assert.equal(out.match(/first record: every link leads back to it/g)?.length, 1);
-    assert.equal(out.match(/linked via demo-\S+, score \d+\.\d, rules fs-default-2, decided \d{4}-/g)?.length, 2);
+    assert.equal(out.match(/linked via demo-\S+, score \d+\.\d, rules fs-default-3, decided \d{4}-/g)?.length, 2);
     assert.match(out, / {6}name: exact \(\+8\.1\)\n/);
     assert.equal(out.match(/ {6}total \d+\.\d ≥ link 18\n/g)?.length, 2);
 

@@ -18,7 +18,7 @@ function row(overrides: Partial<ExplainPersonRow> = {}): ExplainPersonRow {
     contactsRefreshedAt: '2024-05-20T00:00:00Z',
     records: [
       { key: 'demo-registry:R-1', sourceId: 'demo-registry', sourceRecordId: 'R-1', viaRecordKey: null, score: null, evidenceJson: null, ruleSetVersion: null, decidedAt: null },
-      { key: 'demo-telco:T-1', sourceId: 'demo-telco', sourceRecordId: 'T-1', viaRecordKey: 'demo-registry:R-1', score: 19.6, evidenceJson: evidence, ruleSetVersion: 'fs-default-2', decidedAt: '2024-05-20T00:00:00Z' },
+      { key: 'demo-telco:T-1', sourceId: 'demo-telco', sourceRecordId: 'T-1', viaRecordKey: 'demo-registry:R-1', score: 19.6, evidenceJson: evidence, ruleSetVersion: 'fs-default-3', decidedAt: '2024-05-20T00:00:00Z' },
     ],
     possibleMatches: [
       { recordKey: 'demo-registry:R-1', otherRecordKey: 'demo-creditor:C-9', otherPersonId: 'p-2', score: 12.3, evidenceJson: evidence, ruleSetVersion: 'trained-7', decidedAt: null },

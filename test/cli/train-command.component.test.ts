@@ -69,7 +69,7 @@ describe('recontact train (the real process, on a graph resolved by the real pip
         assert.match(lines[first + i] ?? '', new RegExp(`^\\S*\\s+${level}\\s+\\d+\\s+\\S+ → \\S+\\s+\\S+ → \\S+\\s+\\s*[+-]\\d+\\.\\d → \\s*[+-]\\d+\\.\\d$`));
       });
     }
-    assert.match(run.stdout, /For review only, not applied: the service keeps scoring with the default model \(fs-default-2\)/);
+    assert.match(run.stdout, /For review only, not applied: the service keeps scoring with the default model \(fs-default-3\)/);
     assert.ok(run.stdout.includes(`to ${out}.`));
     // Field and level names and numbers only: no record key, name, phone number or email.
     assert.ok(!run.stdout.includes(tag));

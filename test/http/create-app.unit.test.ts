@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Router } from 'express';
+import { Neo4jError } from 'neo4j-driver';
 import { createHttpApp } from '../../src/http/create-app.js';
 import { createMetricsRegistry } from '../../src/platform/metrics.js';
 import type { ReadinessCheck } from '../../src/platform/readiness.js';
@@ -20,9 +21,16 @@ describe('HTTP app (operations surface and error mapping)', () => {
         },
       },
     ];
-    const echo = Router().post('/echo', (req, res) => {
-      res.json(req.body);
-    });
+    const echo = Router()
+      .post('/echo', (req, res) => {
+        res.json(req.body);
+      })
+      .get('/graph-down', () => {
+        throw new Neo4jError('Could not perform discovery. No routing servers available. Known routing table: 127.0.0.1:7687', 'ServiceUnavailable', '08000', 'connection exception');
+      })
+      .get('/bug', () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'personId')");
+      });
     const app = createHttpApp({ log: testLogger(), metrics: createMetricsRegistry(), readiness, routers: [echo], bodyLimit: '1kb' });
     server = await listen(app);
   });
@@ -92,6 +100,23 @@ describe('HTTP app (operations surface and error mapping)', () => {
     });
     assert.equal(res.status, 413);
     assert.equal(((await res.json()) as { code: string }).code, 'BODY_TOO_LARGE');
+  });
+
+  it('when a store is unavailable and no use case wrapped its error, then the answer is a retriable 503 DEPENDENCY_UNAVAILABLE without driver internals', async () => {
+    const res = await fetch(`${server.url}/graph-down`);
+    const text = await res.text();
+    assert.equal(res.status, 503);
+    assert.equal((JSON.parse(text) as { code: string }).code, 'DEPENDENCY_UNAVAILABLE');
+    assert.doesNotMatch(text, /routing|127\.0\.0\.1|ServiceUnavailable/);
+  });
+
+  it('when a route fails with an unknown error, then the answer is 500 INTERNAL with the instance id and nothing else', async () => {
+    const res = await fetch(`${server.url}/bug`);
+    const text = await res.text();
+    assert.equal(res.status, 500);
+    assert.equal((JSON.parse(text) as { code: string; instance: string }).instance, res.headers.get('x-request-id'));
+    assert.equal((JSON.parse(text) as { code: string }).code, 'INTERNAL');
+    assert.doesNotMatch(text, /personId|TypeError/);
   });
 
   it('when a caller sends an unsafe request id, then a fresh one is used instead of echoing it', async () => {

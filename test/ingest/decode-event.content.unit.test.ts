@@ -114,7 +114,7 @@ describe('decoding identity updates: content', () => {
 
   it('when a not-permitted field group is sent as an empty list, then it still counts as sent', () => {
     const body = loadExample('telecom');
-    (body['subject'] as Record<string, unknown>)['nationalIds'] = [];
+    (body['subject'] as Record<string, unknown>)['emails'] = [];
     assert.equal(rejectionOf(decode(body)).reason, 'FIELD_NOT_PERMITTED');
   });
 

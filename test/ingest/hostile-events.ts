@@ -332,12 +332,11 @@ const forgedSignature = fc.tuple(
 /** Field groups each demo source may not send, with a schema-valid value for each. */
 const FORBIDDEN: Record<FuzzSource, [string, unknown][]> = {
   'demo-telco': [
-    ['nationalIds', [{ country: 'CN', type: 'CN_RIC', value: '110101198506150011' }]],
     ['emails', [{ address: 'a@example.com' }]],
     ['addresses', [{ lines: ['x'], country: 'CN' }]],
     ['employer', { name: 'X' }],
     ['birthDate', '1985-06-15'],
-    ['nationalIds', []],
+    ['emails', []],
   ],
   'demo-registry': [
     ['phones', [{ number: '+8619900000001', status: 'active', lastSeenAt: OBSERVED }]],

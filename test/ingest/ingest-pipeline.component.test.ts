@@ -65,7 +65,7 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
   it('when events break each rule, then each goes to the dead-letter topic with its reason and the stream goes on', async () => {
     const good = telcoEvent();
     const schemaBad = { ...telcoEvent(), observedAt: 'yesterday' };
-    const notPermitted = { ...telcoEvent(), subject: { names: [{ full: 'X' }], nationalIds: [{ country: 'CN', type: 'CN_RIC', value: '110101198506150000' }] } };
+    const notPermitted = { ...telcoEvent(), subject: { names: [{ full: 'X' }], birthDate: '1985-06-15' } };
     const suspended = { ...telcoEvent(), sourceId: SUSPENDED_SOURCE };
     const impossiblePhone = telcoEvent({ phone: '+86123' });
     const tooLarge: OutboundMessage = { key: 'demo-telco:too-large', value: Buffer.alloc(MAX_EVENT_BYTES + 1, 0x20), headers: { 'source-id': 'demo-telco', signature: 'x' } };
@@ -87,11 +87,11 @@ describe('ingest pipeline (real Kafka and Neo4j)', function () {
     const reasons = (l: typeof letters) => l.map((x) => header(x, 'dlq-reason')).sort();
     assert.deepEqual(reasons(letters), cases.map(([reason]) => reason).sort());
     const letterFor = (m: OutboundMessage) => letters.find((l) => l.key?.toString() === m.key?.toString())!;
-    assert.equal(header(letterFor(cases[4]![1]), 'dlq-detail'), 'source demo-telco is not permitted to send: nationalIds');
+    assert.equal(header(letterFor(cases[4]![1]), 'dlq-detail'), 'source demo-telco is not permitted to send: birthDate');
     assert.match(header(letterFor(cases[7]![1]), 'dlq-problems') ?? '', /subject\.phones\[0\]\.number/);
     assert.equal(letterFor(cases[6]![1]).value?.toString(), '{not json', 'the original bytes are kept');
     assert.equal(header(letterFor(cases[3]![1]), 'dlq-original-topic'), h.topic);
-    for (const l of letters) assert.doesNotMatch(JSON.stringify(l.headers), /110101198506150000/);
+    for (const l of letters) assert.doesNotMatch(JSON.stringify(l.headers), /110101198506150000|1985-06-15/);
     await h.waitForApplied([seen(good)]);
     const rejectedEvents = [schemaBad, notPermitted, impossiblePhone];
     assert.equal(await h.appliedEventCount(rejectedEvents.map(seen)), 0, 'nothing of a rejected event is written');

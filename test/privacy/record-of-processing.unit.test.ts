@@ -17,7 +17,7 @@ describe('record of processing (recontact ropa)', () => {
       assert.ok(section.includes(`| retention | ${s.retentionDays} days`), s.id);
     }
     const telco = text.slice(text.indexOf('(`demo-telco`)'));
-    assert.match(telco, /categories of data \| names; phone numbers[^|]*; third parties' phone numbers \(held only as a keyed HMAC/);
+    assert.match(telco, /categories of data \| names; national id numbers[^|]*; phone numbers[^|]*; third parties' phone numbers \(held only as a keyed HMAC/);
     assert.doesNotMatch(telco, /date of birth/, 'only the fields the source is permitted');
   });
 

@@ -77,7 +77,7 @@ describe('resolution (real Kafka and Neo4j)', function () {
     assert.equal(links.records.length, 2, 'every record but the first carries the evidence that linked it');
     for (const l of links.records) {
       assert.ok((l.get('s') as number) >= 18);
-      assert.equal(l.get('v'), 'fs-default-2');
+      assert.equal(l.get('v'), 'fs-default-3');
       const evidence = l.get('e') as string;
       assert.match(evidence, /"field":"name","level":"exact"/);
       assert.ok(!evidence.includes(phone) && !evidence.includes(id) && !evidence.includes(name), 'evidence holds levels, never values');

@@ -14,6 +14,8 @@ import type { SyntheticPerson } from './synthetic-person.js';
 
 type Phone = NonNullable<IdentitySubjectV1['phones']>[number];
 
+const CREDITOR_RETENTION_DAYS = 365;
+
 /**
  * A loan account as the creditor keeps it: the application form's data, typed by a clerk, with
  * the mobile the borrower had at the time, which after a number change is the old one.
@@ -24,7 +26,9 @@ export function creditorRecord(
   history: PhoneHistory,
 ): RecordDraft {
   const { rng } = ctx;
-  let observedAtMs = daysBefore(rng, ctx.nowMs, 20, 3 * 365);
+  // The graph keeps a source's records for its registered retention after they were observed
+  // (365 days for the demo creditor): an older application would have been purged.
+  let observedAtMs = daysBefore(rng, ctx.nowMs, 20, CREDITOR_RETENTION_DAYS);
   const previous = history.previous;
   const usesPrevious =
     previous !== undefined && observedAtMs < previous.endedAtMs && observedAtMs >= previous.sinceMs;

@@ -56,6 +56,12 @@ export const MISSING_FIELD_RATES = {
   creditorAddress: 0.15,
   creditorEmployer: 0.4,
   telcoRelations: 0.15,
+  /**
+   * Subscriber records without the holder's id: real-name registration (name and id document at
+   * the point of sale) covers every subscription since 2013, but older prepaid ones were
+   * registered later or never.
+   */
+  telcoNationalId: 0.15,
 } as const;
 
 export type MissingField = keyof typeof MISSING_FIELD_RATES;

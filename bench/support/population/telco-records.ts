@@ -11,7 +11,7 @@ import type { SyntheticPerson } from './synthetic-person.js';
 type Phone = NonNullable<IdentitySubjectV1['phones']>[number];
 
 /**
- * The telecom's subscriber records: the current number active; after a number change the old
+ * The telecom's subscriber records, as real-name registration keeps them (name, id document): the current number active; after a number change the old
  * one disconnected or reassigned, on the same subscriber record or on the old contract's own.
  * Two records of one person carry overlapping frequent contacts: the SIM-change signal.
  */
@@ -90,6 +90,8 @@ function draft(
     names: [p.origin === 'cn' ? hanNameAsTyped(ctx, p) : latinNameAsTyped(ctx, p)],
     phones,
   };
+  if (ctx.rng.chance(MISSING_FIELD_RATES.telcoNationalId)) ctx.counts.add('missingField.telcoNationalId');
+  else subject.nationalIds = [p.nationalId];
   if (relations !== undefined && relations.length > 0) {
     subject.relations = relations
       .slice(0, 50)

@@ -16,6 +16,9 @@ export function explainLink(
     .map(
       (e) => `${e.field}: ${e.level} (${signed(e.weight)}${e.tfAdjusted ? ', tf-adjusted' : ''})`,
     );
+  if (score.evidence.some((e) => e.clusterWide === true)) {
+    lines.push('(each field: the best agreement between any records of the two clusters)');
+  }
   if (score.cannotLink !== null) lines.push(`cannot link: ${score.cannotLink}`);
   lines.push(totalLine(score, thresholds));
   if (

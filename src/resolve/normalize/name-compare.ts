@@ -39,7 +39,7 @@ export function compareNames(a: NormalizedName, b: NormalizedName): NameMatch {
 
   const aWhole = isWhole(a);
   const bWhole = isWhole(b);
-  if (aWhole && bWhole) return partsClose(a, b) ? 'close' : 'different';
+  if (aWhole && bWhole) return partsClose(a, b) || hanGivenOneApart(a, b) ? 'close' : 'different';
   if (aWhole !== bWhole && isSinglePart(aWhole ? b : a)) {
     const [whole, part] = aWhole ? [a, b] : [b, a];
     const agrees = [whole.family, whole.given].some((p) => similar(p ?? '', part.latinKey));
@@ -52,6 +52,20 @@ export function compareNames(a: NormalizedName, b: NormalizedName): NameMatch {
 
 function isWhole(name: NormalizedName): name is NormalizedName & { family: string; given: string } {
   return name.family !== undefined && name.given !== undefined;
+}
+
+/**
+ * 王小雪 and 王思雪: one surname, and given names of two or more characters with exactly one
+ * character different. In pinyin the two are far apart (xiaoxue, sixue), but in Han script this is
+ * the usual slip of an input method, or siblings sharing a generation character; either way 'close',
+ * which links only beside the same national id.
+ */
+function hanGivenOneApart(a: NormalizedName, b: NormalizedName): boolean {
+  if (!a.isCjk || !b.isCjk || a.tokens.length !== 2 || b.tokens.length !== 2) return false;
+  if (a.tokens[0] !== b.tokens[0]) return false;
+  const x = [...a.tokens[1]!];
+  const y = [...b.tokens[1]!];
+  return x.length >= 2 && x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
 }
 
 function isSinglePart(name: NormalizedName): boolean {

@@ -133,3 +133,21 @@ const PHONE_TYPES: Readonly<Record<PhoneNumberType, PhoneType>> = {
 function phoneType(type: PhoneNumberType | undefined): PhoneType {
   return type === undefined ? 'unknown' : PHONE_TYPES[type];
 }
+
+const LINE_TYPE_MEMO_LIMIT = 10_000;
+const lineTypes = new Map<string, PhoneType>();
+
+/**
+ * The line type of a stored E.164 number ('unknown' if it does not parse), memoized: the matcher
+ * asks it of every number two records share.
+ */
+export function lineTypeOf(e164: string): PhoneType {
+  let type = lineTypes.get(e164);
+  if (type === undefined) {
+    const result = normalizePhone(e164);
+    type = result.ok ? result.value.type : 'unknown';
+    if (lineTypes.size >= LINE_TYPE_MEMO_LIMIT) lineTypes.clear();
+    lineTypes.set(e164, type);
+  }
+  return type;
+}

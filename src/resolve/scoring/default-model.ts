@@ -9,16 +9,20 @@ import type { MatchModel } from './match-model.js';
  * Thresholds: with a prior of about 1 in 1024 (2^-10) that two records in one component are the
  * same person, a link at 18 bits means posterior odds of 2^8 (over 99.6%); review at 10 bits means
  * about even odds. What that buys, with no term-frequency adjustment:
- * - links: shared active phone + exact name (19.6); national id + close name (20.6); exact name +
- *   birth date + address (24.7); exact name + email + compatible birth date (20.6); exact name +
- *   the same circle of frequent contacts on a new number (18.7).
+ * - links: shared live mobile + exact name (19.4), or a mobile one record saw before the telecom
+ *   reported it ended (19.4); national id + close name (20.7); close name + birth date + shared live
+ *   mobile (24.6, see `decidePair`); exact name + birth date + address (24.7); exact name + email +
+ *   compatible birth date (20.6); exact name + the same circle of frequent contacts on a new
+ *   number (18.7).
  * - does not link (review): a name alone (8.1) or with a full birth date (17.3): one CN full name
- *   is shared by thousands born the same day; a national id alone (16.6); name and email (16.9).
+ *   is shared by thousands born the same day; a national id alone (16.6); name and email (16.9);
+ *   a shared fixed line (4.6), which a household shares.
+ * fs-default-3 added the tenure and fixed-line levels and the close-name gate.
  * clusterMinimum (8): two clusters merge only if their cross pairs average at least an exact,
  * uncommon name's worth of evidence; a chain through one ambiguous record averages far less.
  */
 export const DEFAULT_MODEL: MatchModel = {
-  version: 'fs-default-2',
+  version: 'fs-default-3',
   fields: {
     nationalId: {
       exact: { m: 0.97, u: 1e-5 }, // +16.6: collisions are keying errors or a borrowed id
@@ -37,9 +41,13 @@ export const DEFAULT_MODEL: MatchModel = {
       incompatible: { m: 0.05, u: 0.959 }, // -4.3: and a cannot-link
     },
     phone: {
-      shared_active: { m: 0.6, u: 0.0002 }, // +11.6: a live number is mostly one person's
-      shared_stale: { m: 0.15, u: 0.004 }, // +5.2: disconnected numbers get reassigned
-      different: { m: 0.25, u: 0.9958 }, // -2.0: people change numbers often
+      shared_active: { m: 0.5, u: 0.0002 }, // +11.3: a live mobile is mostly one person's
+      // +11.3: seen live by one record no later than another says it ended: the same holder's
+      // tenure, which says as much as one live mobile
+      shared_tenure: { m: 0.1, u: 0.00004 },
+      shared_fixed_line: { m: 0.05, u: 0.002 }, // +4.6: a household's or an office's line
+      shared_stale: { m: 0.1, u: 0.004 }, // +4.6: disconnected numbers get reassigned
+      different: { m: 0.25, u: 0.99376 }, // -2.0: people change numbers often
     },
     email: {
       exact: { m: 0.45, u: 0.001 }, // +8.8: family and shared office mailboxes exist

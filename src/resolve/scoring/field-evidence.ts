@@ -2,7 +2,7 @@ import type { RecordComparison } from './compare-records.js';
 import { levelWeight } from './match-model.js';
 import type { MatchField, MatchModel } from './match-model.js';
 import type { FieldEvidence } from './pair-score.js';
-import { nameAgreementWeight, sharedValueWeight } from './term-frequency.js';
+import { FREE_HOLDERS, nameAgreementWeight, sharedValueWeight } from './term-frequency.js';
 import type { ValueFrequencies } from './value-frequencies.js';
 
 interface Option {
@@ -50,16 +50,18 @@ function agreements(
 ): Option[] {
   const weight = (level: string): number => levelWeight(model, field, level);
   switch (field) {
-    case 'name':
+    case 'name': {
+      const personal = sharesPersonalMobile(comparison, freq);
       return comparison.name.pairs.map(({ level, keys: [x, y] }) => {
         const probability = model.fields.name[level];
-        if (probability === undefined || (level !== 'exact' && level !== 'swapped')) {
+        if (probability === undefined || personal || (level !== 'exact' && level !== 'swapped')) {
           return { level, weight: weight(level) };
         }
         // A pair is as common as its commoner side, whichever record that is.
         const share = Math.max(freq.nameShare(x), freq.nameShare(y));
         return { level, weight: nameAgreementWeight(probability, share) };
       });
+    }
     case 'phone':
       return comparison.phone.shared.map(({ e164, level }) => ({
         level,
@@ -78,4 +80,15 @@ function agreements(
     default:
       return [];
   }
+}
+
+/**
+ * Whether the two records share a live mobile that few records hold. Then a name's commonness
+ * says nothing: strangers do not share a mobile, and the few people who do (a household) do not
+ * repeat a full name, so 王伟 with 王伟's own number counts as much as a rare name would.
+ */
+function sharesPersonalMobile(comparison: RecordComparison, freq: ValueFrequencies): boolean {
+  return comparison.phone.shared.some(
+    (phone) => phone.level === 'shared_active' && freq.phoneHolders(phone.e164) <= FREE_HOLDERS,
+  );
 }

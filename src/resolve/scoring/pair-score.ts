@@ -9,6 +9,8 @@ export interface FieldEvidence {
   weight: number;
   /** Set when the value agreed on is common, and the weight was lowered for it. */
   tfAdjusted?: boolean;
+  /** Set when two clusters were compared: the best agreement between any of their records. */
+  clusterWide?: true;
 }
 
 export interface PairScore {

@@ -111,6 +111,30 @@ describe('clusterComponent', () => {
     assert.ok(pairsOf(result).includes('c:1~d:1'));
   });
 
+  it('a record that agrees with each of a person\'s records on half joins on the whole person', () => {
+    const registry = record('registry:1', { names: ['王小雪'], birthDate: '1991-03-08', ids: [cnId('nid-1', '1991-03-08', 'F')] });
+    const creditor = record('creditor:1', { names: ['王思雪'], ids: [cnId('nid-1', '1991-03-08', 'F')], phones: [P1] });
+    const telco = record('telco:1', { names: ['王小雪'], phones: [P1] });
+    assert.ok(scorePair(telco, creditor, DEFAULT_MODEL, commonNameFrequencies).total < DEFAULT_MODEL.linkThreshold);
+    assert.ok(scorePair(telco, registry, DEFAULT_MODEL, commonNameFrequencies).total < DEFAULT_MODEL.reviewThreshold);
+
+    const result = cluster([registry, creditor, telco]);
+    assert.deepEqual(keysOf(result), [['creditor:1', 'registry:1', 'telco:1']]);
+    const link = result.clusters[0]!.links.find((l) => l.recordKey === 'telco:1')!;
+    assert.ok(link.score.evidence.every((e) => e.clusterWide === true));
+    assert.deepEqual(
+      link.score.evidence.filter((e) => e.level !== 'missing').map((e) => `${e.field}:${e.level}`),
+      ['name:exact', 'phone:shared_active'],
+    );
+  });
+
+  it('whole-person evidence never overrides a cannot-link with any of the person\'s records', () => {
+    const registry = record('registry:1', { names: ['王小雪'], birthDate: '1991-03-08', ids: [cnId('nid-1', '1991-03-08', 'F')] });
+    const creditor = record('creditor:1', { names: ['王思雪'], ids: [cnId('nid-1', '1991-03-08', 'F')], phones: [P1] });
+    const other = record('telco:1', { names: ['王小雪'], phones: [P1], ids: [cnId('nid-2', '1991-03-08', 'F')] });
+    assert.deepEqual(keysOf(cluster([registry, creditor, other])), [['creditor:1', 'registry:1'], ['telco:1']]);
+  });
+
   it('the result depends on the set of records, not their order', () => {
     const records = [
       record('telco:1', { names: ['Xiaoming WANG'], phones: [P1, P2] }),

@@ -8,6 +8,7 @@ import { uniformFrequencies } from '../../../src/resolve/scoring/value-frequenci
 import { beijing, cnId, record } from '../scoring/records.js';
 
 const PHONE = '+8613900000001';
+const LANDLINE = '+861062345678';
 
 describe('explainLink', () => {
   it('lists the fields that spoke, with level and weight, then the total against the link threshold', () => {
@@ -19,8 +20,8 @@ describe('explainLink', () => {
     );
     assert.deepEqual(explainLink(score, DEFAULT_MODEL), [
       'name: exact (+8.1)',
-      'phone: shared_active (+11.6)',
-      'total 19.6 ≥ link 18',
+      'phone: shared_active (+11.3)',
+      'total 19.3 ≥ link 18',
     ]);
   });
 
@@ -40,7 +41,7 @@ describe('explainLink', () => {
   });
 
   it('names the cannot-link rule and why a high total still did not link', () => {
-    const home = { addresses: [beijing('示例路88号')], phones: [PHONE], birthDate: '2001-06-01' };
+    const home = { addresses: [beijing('示例路88号')], phones: [PHONE, LANDLINE], birthDate: '2001-06-01' };
     const twins = scorePair(
       record('a:1', { names: ['王小明'], ids: [cnId('nid-a', '2001-06-01', 'M')], ...home }),
       record('b:1', { names: ['王小亮'], ids: [cnId('nid-b', '2001-06-01', 'M')], ...home }),
@@ -50,8 +51,8 @@ describe('explainLink', () => {
     assert.ok(explainLink(twins, DEFAULT_MODEL).includes('cannot link: DIFFERENT_NATIONAL_ID'));
 
     const noIds = scorePair(
-      record('a:1', { names: ['王小明'], ...home }),
-      record('b:1', { names: ['王小亮'], ...home }),
+      record('a:1', { names: ['王小明'], ...home, phones: [LANDLINE] }),
+      record('b:1', { names: ['王小亮'], ...home, phones: [LANDLINE] }),
       DEFAULT_MODEL,
       uniformFrequencies,
     );

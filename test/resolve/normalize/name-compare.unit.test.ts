@@ -39,6 +39,13 @@ describe('compareNames', () => {
       assert.equal(compare({ full: '王小明' }, { given: 'Xiaomin', family: 'Wang' }), 'close');
     });
 
+    it('one character apart in a given name of two is close: 王小雪 and 王思雪 (a slip, or a sibling)', () => {
+      assert.equal(compare({ full: '王小雪' }, { full: '王思雪' }), 'close');
+      assert.equal(compare({ full: '王小雪' }, { full: '李思雪' }), 'different');
+      assert.equal(compare({ full: '王小雪' }, { full: '王思云' }), 'different');
+      assert.equal(compare({ full: '王小雪' }, { full: '王雪' }), 'different');
+    });
+
     it('the same surname with another given name is different: 王伟 and 王芳', () => {
       assert.equal(compare({ full: '王伟' }, { full: '王芳' }), 'different');
       assert.equal(compare({ full: '王伟' }, { full: 'Fang Wang' }), 'different');

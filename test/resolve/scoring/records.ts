@@ -17,7 +17,8 @@ export interface RecordSpec {
   names?: (string | NameInput)[];
   birthDate?: string;
   ids?: MatchableNationalId[];
-  phones?: (string | [string, PhoneStatus])[];
+  /** A number, or a number with its status and when it was last seen (default: the epoch). */
+  phones?: (string | [string, PhoneStatus] | [string, PhoneStatus, number])[];
   emails?: string[];
   addresses?: AddressInput[];
   employer?: string;
@@ -51,9 +52,9 @@ export function record(key: string, spec: RecordSpec = {}): MatchableRecord {
   return result;
 }
 
-function phone(spec: string | [string, PhoneStatus]): MatchablePhone {
-  const [e164, status] = typeof spec === 'string' ? [spec, 'active' as const] : spec;
-  return { e164, status, lastSeenAtMs: 0 };
+function phone(spec: string | [string, PhoneStatus] | [string, PhoneStatus, number]): MatchablePhone {
+  const [e164, status, lastSeenAtMs = 0] = typeof spec === 'string' ? [spec, 'active' as const] : spec;
+  return { e164, status, lastSeenAtMs };
 }
 
 /** A CN resident id as the record store holds it: a fingerprint and what the id encodes. */

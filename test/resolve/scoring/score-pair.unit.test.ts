@@ -13,6 +13,7 @@ import { beijing, cnId, record } from './records.js';
 
 const PHONE = '+8613900000001';
 const OTHER_PHONE = '+8613900000002';
+const DAY = 86_400_000;
 
 function score(
   a: MatchableRecord,
@@ -154,13 +155,20 @@ describe('scorePair', () => {
       assert.ok(evidence(tf, 'name').weight > 0, 'still evidence for, never against');
     });
 
-    it('王伟 with only a shared phone is reviewed, not linked', () => {
-      const s = score(
+    it('王伟 with only a shared landline is reviewed, not linked; with his own mobile he is linked', () => {
+      const LANDLINE = '+861062345678';
+      const landline = score(
+        record('a:1', { names: ['王伟'], phones: [LANDLINE] }),
+        record('b:1', { names: ['Wei WANG'], phones: [LANDLINE] }),
+        commonNameFrequencies,
+      );
+      assert.equal(decidePair(landline, DEFAULT_MODEL), 'no_link');
+      const mobile = score(
         record('a:1', { names: ['王伟'], phones: [PHONE] }),
         record('b:1', { names: ['Wei WANG'], phones: [PHONE] }),
         commonNameFrequencies,
       );
-      assert.equal(decidePair(s, DEFAULT_MODEL), 'review');
+      assert.equal(decidePair(mobile, DEFAULT_MODEL), 'link');
     });
 
     it('of several agreeing names, the rarest one is the evidence', () => {
@@ -276,14 +284,56 @@ describe('scorePair', () => {
   });
 
   describe('other fields', () => {
-    it('a number shared only as disconnected counts for less than a live one', () => {
+    it('a number seen live after another record says it ended counts for less than a live one', () => {
       const live = score(record('a:1', { phones: [PHONE] }), record('b:1', { phones: [PHONE] }));
       const stale = score(
-        record('a:1', { phones: [PHONE] }),
-        record('b:1', { phones: [[PHONE, 'reassigned']] }),
+        record('a:1', { phones: [[PHONE, 'active', DAY * 200]] }),
+        record('b:1', { phones: [[PHONE, 'reassigned', DAY * 100]] }),
       );
       assert.equal(evidence(stale, 'phone').level, 'shared_stale');
       assert.ok(evidence(stale, 'phone').weight < evidence(live, 'phone').weight);
+    });
+
+    it('a number seen live no later than another record says it ended is the same tenure', () => {
+      const creditorForm = record('a:1', { phones: [[PHONE, 'active', DAY * 100]] });
+      const tenure = score(creditorForm, record('b:1', { phones: [[PHONE, 'disconnected', DAY * 100]] }));
+      assert.equal(evidence(tenure, 'phone').level, 'shared_tenure');
+      const live = score(record('a:1', { phones: [PHONE] }), record('b:1', { phones: [PHONE] }));
+      assert.equal(evidence(tenure, 'phone').weight, evidence(live, 'phone').weight);
+      const bothEnded = score(
+        record('a:1', { phones: [[PHONE, 'disconnected', DAY * 50]] }),
+        record('b:1', { phones: [[PHONE, 'disconnected', DAY * 100]] }),
+      );
+      assert.equal(evidence(bothEnded, 'phone').level, 'shared_stale');
+    });
+
+    it('a shared live fixed line, which a household shares, counts for less than a mobile', () => {
+      const landline = '+861062345678';
+      const fixed = score(record('a:1', { phones: [landline] }), record('b:1', { phones: [landline] }));
+      const mobile = score(record('a:1', { phones: [PHONE] }), record('b:1', { phones: [PHONE] }));
+      assert.equal(evidence(fixed, 'phone').level, 'shared_fixed_line');
+      assert.ok(evidence(fixed, 'phone').weight < evidence(mobile, 'phone').weight / 2);
+      const both = score(
+        record('a:1', { phones: [landline, PHONE] }),
+        record('b:1', { phones: [PHONE, landline] }),
+      );
+      assert.equal(evidence(both, 'phone').level, 'shared_active');
+    });
+
+    it("a common name counts in full beside a shared live mobile: strangers don't share one", () => {
+      const withMobile = score(
+        record('a:1', { names: ['王伟'], phones: [PHONE] }),
+        record('b:1', { names: ['Wei WANG'], phones: [PHONE] }),
+        commonNameFrequencies,
+      );
+      assert.equal(evidence(withMobile, 'name').tfAdjusted, undefined);
+      const withLandline = score(
+        record('a:1', { names: ['王伟'], phones: ['+861062345678'] }),
+        record('b:1', { names: ['Wei WANG'], phones: ['+861062345678'] }),
+        commonNameFrequencies,
+      );
+      assert.equal(evidence(withLandline, 'name').tfAdjusted, true);
+      assert.ok(evidence(withLandline, 'name').weight < evidence(withMobile, 'name').weight);
     });
 
     it('addresses agree exactly on their key, or on the postcode', () => {
