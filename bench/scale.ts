@@ -15,7 +15,7 @@ import { ProbePicker, useProbes, type Probe } from './support/scale/probe-plan.j
 import { profileProbes, ProfilingGraph, type StatementProfile } from './support/scale/profile-probes.js';
 import { ScalePopulation, type ScalePerson } from './support/scale/scale-population.js';
 import { seedPersons } from './support/scale/seed-graph.js';
-import { LockTimingGraph, timeProbes } from './support/scale/time-probes.js';
+import { StatementTimingGraph, timeProbes } from './support/scale/time-probes.js';
 
 /**
  * npm run bench:scale [-- --small N --large N --probes N --keep | --drop RUN]
@@ -64,7 +64,7 @@ const trustOf = (sourceId: string) => registry.get(sourceId)?.trust ?? 0;
 const outboxTopic = topicNames(`scale.${tag}.`).contactRefreshed;
 const ingestStore = (on: Neo4jGraph) =>
   resolvingRecordStore(on, trustOf, settings, () => new Date(), (tx, outcome) => queueContactRefreshed(tx, outcome.changes, new Date(), outboxTopic));
-const probeGraph = new LockTimingGraph(config.neo4j);
+const probeGraph = new StatementTimingGraph(config.neo4j);
 const store = ingestStore(probeGraph);
 const profilingGraph = new ProfilingGraph(config.neo4j);
 const population = new ScalePopulation({
@@ -100,7 +100,12 @@ try {
     targets: { flatWithin: FLAT_WITHIN, p99DecisionMs: P99_TARGET_MS, met: ratio <= 1 + FLAT_WITHIN && p99 <= P99_TARGET_MS },
     small: atSmall,
     large: atLarge,
-    seeding: { records: benchRecords, seconds: Math.round(seedSeconds), recordsPerSecond: Math.round(benchRecords / seedSeconds) },
+    seeding: {
+      records: benchRecords,
+      seconds: Math.round(seedSeconds),
+      recordsPerSecond: Math.round(benchRecords / seedSeconds),
+      refusedEvents: population.refusedEvents,
+    },
     machine: {
       cpus: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
@@ -154,6 +159,7 @@ async function phase(size: number) {
 async function seedUntil(size: number, picker: ProbePicker): Promise<void> {
   let chunk: ScalePerson[] = [];
   let pending = 0;
+  const from = benchRecords;
   let reported = benchRecords;
   const started = performance.now();
   const flush = async () => {
@@ -161,7 +167,7 @@ async function seedUntil(size: number, picker: ProbePicker): Promise<void> {
     chunk = [];
     pending = 0;
     if (benchRecords - reported >= 50_000) {
-      const perSecond = (benchRecords - reported) / ((performance.now() - started) / 1000);
+      const perSecond = (benchRecords - from) / ((performance.now() - started) / 1000);
       console.error(`  ${benchRecords} / ${size} records seeded (${Math.round(perSecond)} records/s)`);
       reported = benchRecords;
     }

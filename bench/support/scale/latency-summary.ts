@@ -3,12 +3,13 @@ import { PROBE_KINDS, type ProbeKind } from './probe-plan.js';
 
 /**
  * One probe event: its kind, how long applying and resolving it took, how much of that went on
- * waiting for the resolution lock, and how many records it resolved.
+ * waiting for the resolution lock and on each statement, and how many records it resolved.
  */
 export interface ProbeTiming {
   kind: ProbeKind;
   ms: number;
   lockWaitMs: number;
+  statements: { statement: string; ms: number }[];
   componentRecords: number;
 }
 
@@ -26,9 +27,31 @@ export interface LatencySummary {
   meanComponentRecords: number;
 }
 
-export function summarize(timings: ProbeTiming[]): LatencySummary & { byKind: Record<ProbeKind, LatencySummary> } {
+export interface PhaseLatency extends LatencySummary {
+  byKind: Record<ProbeKind, LatencySummary>;
+  /**
+   * Where an event's time goes: each statement's mean time per event, slowest first, and the rest
+   * of the call (the resolver's own work, the driver, the commit) as `outside statements`.
+   */
+  msPerEvent: Record<string, number>;
+}
+
+export function summarize(timings: ProbeTiming[]): PhaseLatency {
   const byKind = Object.fromEntries(PROBE_KINDS.map((kind) => [kind, summary(timings.filter((t) => t.kind === kind))]));
-  return { ...summary(timings), byKind: byKind as Record<ProbeKind, LatencySummary> };
+  return { ...summary(timings), byKind: byKind as Record<ProbeKind, LatencySummary>, msPerEvent: timeSpent(timings) };
+}
+
+function timeSpent(timings: ProbeTiming[]): Record<string, number> {
+  const total = new Map<string, number>([['outside statements', 0]]);
+  for (const t of timings) {
+    let inStatements = 0;
+    for (const s of t.statements) {
+      total.set(s.statement, (total.get(s.statement) ?? 0) + s.ms);
+      inStatements += s.ms;
+    }
+    total.set('outside statements', total.get('outside statements')! + t.ms - inStatements);
+  }
+  return Object.fromEntries([...total].sort((a, b) => b[1] - a[1]).map(([statement, ms]) => [statement, round(ms / Math.max(1, timings.length))]));
 }
 
 function summary(timings: ProbeTiming[]): LatencySummary {

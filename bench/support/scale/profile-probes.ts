@@ -1,16 +1,13 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ManagedTransaction, ProfiledPlan } from 'neo4j-driver';
-import { cypher } from '../../../src/platform/cypher-file.js';
 import { Neo4jGraph } from '../../../src/platform/neo4j-graph.js';
-import { projectRoot } from '../../../src/platform/project-root.js';
 import type { RecordStore } from '../../../src/resolve/record-store.js';
 import type { Probe } from './probe-plan.js';
 import { replaceRun } from './replace-run.js';
+import { statementName } from './statement-name.js';
 
 /** What one statement of the ingest-and-resolve path cost, summed over the profiled events. */
 export interface StatementProfile {
-  /** The query file under graph/cypher, or the first line of an inline statement. */
+  /** See `statementName`. */
   statement: string;
   runs: number;
   /** Rows the statement returned: for load-matchable-records, the records loaded. */
@@ -53,7 +50,7 @@ export class ProfilingGraph extends Neo4jGraph {
   }
 
   private tally(query: string, plan: ProfiledPlan): void {
-    const statement = NAMED_QUERIES.get(query) ?? firstLine(query);
+    const statement = statementName(query);
     const seen = this.profiles.get(statement) ?? { statement, runs: 0, rows: 0, dbHits: 0, pageCacheMisses: 0, scans: [] };
     seen.runs += 1;
     seen.rows += plan.rows;
@@ -66,18 +63,6 @@ export class ProfilingGraph extends Neo4jGraph {
   }
 }
 
-/** The named queries of graph/cypher by their text, so a profile names the file it came from. */
-const NAMED_QUERIES = new Map(
-  readdirSync(join(projectRoot(), 'graph', 'cypher'))
-    .filter((f) => f.endsWith('.cypher'))
-    .map((f) => [cypher(f.slice(0, -'.cypher'.length)), f] as const),
-);
-
 function operators(plan: ProfiledPlan): ProfiledPlan[] {
   return [plan, ...plan.children.flatMap(operators)];
-}
-
-function firstLine(query: string): string {
-  const line = query.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('//')) ?? '';
-  return line.length > 90 ? `${line.slice(0, 87)}…` : line;
 }

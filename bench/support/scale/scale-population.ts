@@ -38,6 +38,8 @@ const PHONE_DIGITS = 7;
 export class ScalePopulation {
   private slice = 0;
   private nextNumber = 0;
+  /** Events of the generator that ingest would refuse, left out as its dead-letter topic would take them. */
+  refusedEvents = 0;
 
   constructor(private readonly o: ScalePopulationOptions) {}
 
@@ -77,7 +79,10 @@ export class ScalePopulation {
       const source = this.o.registry.get(sourceId);
       if (!source) throw new Error(`source ${sourceId} must be in the registry`);
       const projected = project(event, source);
-      if (!projected.ok) throw new Error(`a generated event was rejected: ${projected.rejection.detail}`);
+      if (!projected.ok) {
+        this.refusedEvents += 1;
+        continue;
+      }
       const update = this.ownIdentifiers(projected.update, slice, numbers);
       const personId = `${this.o.tag}-${slice}-${run.truth.get(`${sourceId}:${event.sourceRecordId}`)}`;
       persons.set(personId, [...(persons.get(personId) ?? []), update]);

@@ -4,6 +4,7 @@ import { flagPhoneConflicts } from '../../../src/resolve/flag-phone-conflicts.js
 import { Neo4jRecordStore, type ResolveInTransaction } from '../../../src/resolve/neo4j-record-store.js';
 import { Neo4jResolutionStore } from '../../../src/resolve/neo4j-resolution-store.js';
 import { Resolver, type ResolutionOutcome, type ResolverSettings } from '../../../src/resolve/resolver.js';
+import { storedRowOf } from '../../../src/resolve/record-view.js';
 import { recordKey } from '../../../src/resolve/source-record.js';
 import { GatheredWrites, PersonApartStore } from './person-apart-store.js';
 import type { ScalePerson } from './scale-population.js';
@@ -20,15 +21,17 @@ import type { ScalePerson } from './scale-population.js';
  */
 export async function seedPersons(graph: Neo4jGraph, persons: ScalePerson[], trustOf: (sourceId: string) => number, settings: ResolverSettings): Promise<number> {
   const personOf = new Map(persons.flatMap((p) => p.updates.map((u) => [recordKey(u.sourceId, u.sourceRecordId), p.personId] as const)));
-  const { changedRecords } = await new Neo4jRecordStore(graph).apply(persons.flatMap((p) => p.updates));
-  await graph.write((tx) => resolveEachPersonApart(personOf, trustOf, settings)(tx, changedRecords));
+  const updates = persons.flatMap((p) => p.updates);
+  const { changedRecords } = await new Neo4jRecordStore(graph).apply(updates);
+  const written = new Map(updates.map((u) => [recordKey(u.sourceId, u.sourceRecordId), storedRowOf(u)]));
+  await graph.write((tx) => resolveEachPersonApart(personOf, trustOf, settings)(tx, changedRecords, written));
   return changedRecords.length;
 }
 
 function resolveEachPersonApart(personOf: ReadonlyMap<string, string>, trustOf: (sourceId: string) => number, settings: ResolverSettings): ResolveInTransaction {
   const resolver = new Resolver(settings);
-  return async (tx, changedKeys) => {
-    const graphStore = new Neo4jResolutionStore(tx, trustOf);
+  return async (tx, changedKeys, written) => {
+    const graphStore = new Neo4jResolutionStore(tx, trustOf, written);
     const records = await graphStore.loadRecords(changedKeys);
     const counts = await graphStore.valueCounts(
       [...new Set(records.flatMap((r) => r.phones.map((p) => p.e164)))],
