@@ -9,7 +9,7 @@ import { Neo4jGraph } from '../src/platform/neo4j-graph.js';
 import { topicNames, topicSpecs } from '../src/topics.js';
 import { spawnService, type ServiceProcess } from '../test/support/service-process.js';
 import { clusterErrors } from './support/accuracy/cluster-errors.js';
-import { dropRun } from './support/accuracy/drop-run.js';
+import { dropRun } from './support/drop-run.js';
 import { errorBreakdown, errorContext } from './support/accuracy/error-causes.js';
 import { errorExamples } from './support/accuracy/error-examples.js';
 import { linkablePairs } from './support/accuracy/linkable-pairs.js';
@@ -25,7 +25,7 @@ import {
   round4,
 } from './support/accuracy/metrics.js';
 import { numbersHeldElsewhere, readResolution } from './support/accuracy/read-resolution.js';
-import { tagPopulation } from './support/accuracy/tag-population.js';
+import { tagPopulation } from './support/tag-population.js';
 import { benchEnv, writeResult } from './support/bench-env.js';
 import { generatePopulation } from './support/population/generate-population.js';
 
@@ -54,7 +54,7 @@ const topics = topicNames(topicPrefix);
 // Contact ranking ages sightings against the service's clock, so the population ends now.
 console.error(`generating ${persons} persons (seed ${seed})…`);
 const population = generatePopulation({ persons, seed, now: new Date() });
-const run = tagPopulation(population, tag);
+const run = tagPopulation(population, `ACC-${tag}-`);
 const ctx = errorContext(run.events, run.truth);
 const e164s = [...ctx.holders.keys()];
 const messages = run.events.map(({ sourceId, event }) => {
@@ -149,7 +149,7 @@ console.error(
 
 if (!values.keep) {
   console.error('dropping the run’s records, persons and topics…');
-  await dropRun(graph, run.keyPrefixes, run.marker, e164s);
+  await dropRun(graph, run.keyPrefixes, run.marker);
   const admin = new Kafka({ brokers: config.kafka.brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   await admin

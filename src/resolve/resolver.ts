@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { clusterComponent } from './clustering/cluster-component.js';
 import { connectedGroups } from './connected-groups.js';
+import { flagPhoneConflicts } from './flag-phone-conflicts.js';
 import type { ClusteringResult } from './clustering/clustering-result.js';
 import type { ContactPolicy } from './contacts/contact-policy.js';
-import type { ContactRanking, Reachability } from './contacts/contact-point.js';
-import { detectPhoneConflicts } from './contacts/phone-conflicts.js';
+import type { Reachability } from './contacts/contact-point.js';
 import { rankContactPoints } from './contacts/rank-contact-points.js';
 import type { MatchableRecord } from './matchable-record.js';
 import { assignPersonIds } from './person-ids.js';
@@ -85,7 +85,7 @@ export class Resolver {
       }),
     }));
     await store.writeContacts(rankings);
-    const conflicts = await this.flagConflicts(store, rankings.map((r) => r.ranking));
+    const conflicts = await flagPhoneConflicts(store, rankings.map((r) => r.ranking));
     return {
       conflicts,
       componentRecords: records.length,
@@ -93,14 +93,6 @@ export class Resolver {
       retiredPersons: retired,
       changes: changesOf(rankings, before),
     };
-  }
-
-  /** Numbers two or more persons hold (a shared line, a recycled number) are flagged for review. */
-  private async flagConflicts(store: ResolutionStore, rankings: ContactRanking[]): Promise<number> {
-    const e164s = [...new Set(rankings.flatMap((r) => r.contacts.filter((c) => c.kind === 'phone').map((c) => c.value)))].sort();
-    const conflicts = detectPhoneConflicts(await store.phoneClaims(e164s));
-    await store.writePhoneConflicts(e164s, conflicts);
-    return conflicts.length;
   }
 
   /** Each connected group of the component clustered on its own, the results concatenated. */

@@ -8,7 +8,7 @@ import {
   pairwiseScores,
   round4,
 } from '../../bench/support/accuracy/metrics.js';
-import { tagPopulation } from '../../bench/support/accuracy/tag-population.js';
+import { tagPopulation } from '../../bench/support/tag-population.js';
 import type { Population } from '../../bench/support/population/generate-population.js';
 
 // Truth: A has records a1 a2 a3, B has b1 b2, C has c1. True pairs: 3 + 1 + 0 = 4.
@@ -265,7 +265,7 @@ describe('accuracy metrics', () => {
   });
 
   describe('tagPopulation', () => {
-    it('prefixes every record id with the run tag and keys the truth the same way', () => {
+    it('prefixes every record id with the run prefix and keys the truth the same way', () => {
       const population: Population = {
         events: [
           {
@@ -285,7 +285,7 @@ describe('accuracy metrics', () => {
         currentPhone: new Map(),
         stats: {},
       };
-      const run = tagPopulation(population, 'abc');
+      const run = tagPopulation(population, 'ACC-abc-');
       assert.equal(run.events[0]?.event.sourceRecordId, 'ACC-abc-SUB-1');
       assert.deepEqual([...run.truth], [['demo-telco:ACC-abc-SUB-1', 'P1']]);
       assert.deepEqual(run.keyPrefixes, ['demo-telco:ACC-abc-']);

@@ -18,6 +18,8 @@ export interface GeneratePopulationOptions {
   seed: number;
   /** Every observation is at or before this instant. */
   now: Date;
+  /** Delivery areas (postcodes) per city; 1 (the default) keeps one postcode per district. */
+  postcodesPerCity?: number;
 }
 
 export interface PopulationEvent {
@@ -52,7 +54,7 @@ export function generatePopulation(opts: GeneratePopulationOptions): Population 
   const counts = new PhenomenonCounts();
   const ids = new SyntheticIds(rng);
   const phones = new PhoneNumbers(rng);
-  const attributes = new PersonAttributes(rng);
+  const attributes = new PersonAttributes(rng, opts.postcodesPerCity);
   const nowYear = opts.now.getUTCFullYear();
 
   const persons = createPersons({ rng, ids, attributes, phones, counts, nowYear }, opts.persons);

@@ -20,7 +20,18 @@ export class PersonAttributes {
   private readonly addresses = new Set<string>();
   private readonly emails = new Set<string>();
 
-  constructor(private readonly rng: Random) {}
+  /**
+   * With `postcodesPerCity` above 1, each address falls in one of that many delivery areas of its
+   * city (the district's postcode with other last two digits): a population of a million spread over
+   * twelve postcodes would put thousands of records behind every postcode-and-surname key.
+   */
+  constructor(
+    private readonly rng: Random,
+    private readonly postcodesPerCity = 1,
+  ) {
+    if (!Number.isInteger(postcodesPerCity) || postcodesPerCity < 1 || postcodesPerCity > 100)
+      throw new RangeError('postcodesPerCity must be a whole number from 1 to 100, e.g. 100');
+  }
 
   birthDate(year: number): string {
     const month = this.rng.int(1, 12);
@@ -28,7 +39,8 @@ export class PersonAttributes {
     return `${year}-${pad(month)}-${pad(day)}`;
   }
 
-  address(region: CnRegion): SyntheticAddress {
+  address(district: CnRegion): SyntheticAddress {
+    const region = this.deliveryArea(district);
     for (;;) {
       const address = {
         region,
@@ -44,6 +56,13 @@ export class PersonAttributes {
         return address;
       }
     }
+  }
+
+  // Draws nothing with a single area per city, so a seed gives the population it always gave.
+  private deliveryArea(district: CnRegion): CnRegion {
+    if (this.postcodesPerCity === 1) return district;
+    const area = String(this.rng.int(0, this.postcodesPerCity - 1)).padStart(2, '0');
+    return { ...district, postcode: district.postcode.slice(0, 4) + area };
   }
 
   employer(): string {

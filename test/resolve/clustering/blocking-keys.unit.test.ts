@@ -7,7 +7,7 @@ import {
 import { beijing, cnId, record } from '../scoring/records.js';
 
 describe('blockingKeys', () => {
-  it('keys a record by ids, phones of any status, emails, name and birth year, postcode and family name', () => {
+  it('keys a record by ids, phones of any status, emails, name and birth date, postcode, family name and birth year', () => {
     const keys = blockingKeys(
       record('a:1', {
         names: ['王小明'],
@@ -20,9 +20,9 @@ describe('blockingKeys', () => {
     );
     assert.deepEqual(keys, [
       'em:xm@example.com',
-      'nb:wang xiaoming|1990',
+      'nb:wang xiaoming|1990-05-01',
       'nid:nid-a',
-      'pf:100020|wang',
+      'pf:100020|wang|1990',
       'ph:+8613900000001',
       'ph:+8613900000002',
     ]);
@@ -33,7 +33,7 @@ describe('blockingKeys', () => {
     assert.deepEqual(keys, []);
   });
 
-  it('gives one name key per birth year the record knows', () => {
+  it('gives one name key per birth date the record knows, as precisely as it knows it', () => {
     const keys = blockingKeys(
       record('a:1', {
         names: ['Zhou Yuqing'],
@@ -43,8 +43,41 @@ describe('blockingKeys', () => {
     );
     assert.deepEqual(
       keys.filter((k) => k.startsWith('nb:')),
-      ['nb:yuqing zhou|1988', 'nb:yuqing zhou|1989'],
+      ['nb:yuqing zhou|1988', 'nb:yuqing zhou|1989-01-01'],
     );
+  });
+
+  it('a mistyped given name still shares postcode, family name and birth year; a namesake born another day shares no name key', () => {
+    const person = blockingKeys(
+      record('a:1', {
+        names: ['王小明'],
+        birthDate: '1990-05-01',
+        addresses: [beijing('示例路88号')],
+      }),
+    );
+    const mistyped = blockingKeys(
+      record('b:1', {
+        names: ['王小敏'],
+        birthDate: '1990-05-01',
+        addresses: [beijing('示例路86号')],
+      }),
+    );
+    const namesake = blockingKeys(
+      record('c:1', {
+        names: ['王小明'],
+        birthDate: '1990-11-23',
+        addresses: [beijing('示例路12号')],
+      }),
+    );
+    assert.deepEqual(
+      person.filter((k) => mistyped.includes(k)),
+      ['pf:100020|wang|1990'],
+    );
+    assert.deepEqual(
+      person.filter((k) => namesake.includes(k)),
+      ['pf:100020|wang|1990'],
+    );
+    assert.ok(person.includes('nb:wang xiaoming|1990-05-01'));
   });
 });
 

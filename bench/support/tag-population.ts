@@ -1,8 +1,8 @@
-import type { Population, PopulationEvent } from '../population/generate-population.js';
+import type { Population, PopulationEvent } from './population/generate-population.js';
 
 export interface TaggedPopulation {
   events: PopulationEvent[];
-  /** `sourceId:ACC-<tag>-<original id>` → the true person id. */
+  /** `sourceId:<idPrefix><original id>` → the true person id. */
   truth: Map<string, string>;
   /** Per source, the key prefix all of the run's records start with (the Record.key index serves it). */
   keyPrefixes: string[];
@@ -11,11 +11,11 @@ export interface TaggedPopulation {
 }
 
 /**
- * The population with every source record id prefixed by the run's tag, so runs never write into
- * each other's records. Event ids stay as generated: the service deduplicates per record.
+ * The population with every source record id prefixed by `idPrefix` (which names the run, e.g.
+ * `ACC-<tag>-`), so runs never write into each other's records. Event ids stay as generated: the
+ * service deduplicates per record.
  */
-export function tagPopulation(population: Population, tag: string): TaggedPopulation {
-  const idPrefix = `ACC-${tag}-`;
+export function tagPopulation(population: Population, idPrefix: string): TaggedPopulation {
   const events = population.events.map(({ sourceId, event }) => ({
     sourceId,
     event: { ...event, sourceRecordId: idPrefix + event.sourceRecordId },
