@@ -43,7 +43,7 @@ if (large <= small) throw new Error('--large must be above --small (example: --s
 const FLAT_WITHIN = 0.2;
 const P99_TARGET_MS = 100;
 const PROFILED_PER_KIND = 20;
-const WARM_UP_PER_KIND = 20;
+const WARM_UP_PER_KIND = 100;
 const SEED_CHUNK_RECORDS = 1_000;
 /** The accuracy population's records per person (23,879 over 10,000 at seed 1). */
 const RECORDS_PER_PERSON = 2.39;
