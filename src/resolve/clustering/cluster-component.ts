@@ -76,15 +76,14 @@ function mergeOnClusterEvidence(
   contested: ReadonlySet<number>,
 ): ScoredPair[] {
   const accepted: ScoredPair[] = [];
-  const worthComparing = scored.filter(
-    (p) => p.score.cannotLink === null && p.score.total >= model.reviewThreshold && !contested.has(p.i) && !contested.has(p.j),
-  );
+  const worthComparing = scored.filter((p) => p.score.cannotLink === null && p.score.total >= model.reviewThreshold);
+  const isContested = (cluster: number) => clusters.members(cluster).some((i) => contested.has(i));
   for (;;) {
     const proposals = new Map<string, ScoredPair>();
     for (const pair of worthComparing) {
       const [x, y] = [clusters.of(pair.i), clusters.of(pair.j)].sort((p, q) => p - q) as [number, number];
       const id = `${x}:${y}`;
-      if (x === y || proposals.has(id) || clusters.members(x).some((i) => contested.has(i)) || clusters.members(y).some((i) => contested.has(i))) continue;
+      if (x === y || proposals.has(id) || isContested(x) || isContested(y)) continue;
       proposals.set(id, clusterEvidence(clusters.members(x), clusters.members(y), scores));
     }
     const next = [...proposals.values()]
