@@ -14,11 +14,16 @@ import { recordKey } from '../../src/resolve/source-record.js';
 
 describe('scale benchmark seeding and clean-up (real Neo4j)', function () {
   this.timeout(120_000);
-  const config = loadConfig();
-  const graph = new Neo4jGraph(config.neo4j);
-  const registry = loadSourceRegistry(config.ingest.registryFile!, config.secrets);
+  // The servers and the test registry are known only once the global fixtures have run.
+  let graph: Neo4jGraph;
+  let registry: ReturnType<typeof loadSourceRegistry>;
   const trustOf = (sourceId: string) => registry.get(sourceId)?.trust ?? 0;
-  after(() => graph.close());
+  before(() => {
+    const config = loadConfig();
+    graph = new Neo4jGraph(config.neo4j);
+    registry = loadSourceRegistry(config.ingest.registryFile!, config.secrets);
+  });
+  after(() => graph?.close());
 
   async function personOfRecords(keys: string[]): Promise<Map<string, string[]>> {
     const result = await graph.run<{ key: string; persons: string[] }>(
