@@ -1,5 +1,6 @@
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
-import { lockResolution, type ResolveInTransaction } from '../resolve/neo4j-record-store.js';
+import type { ResolveInTransaction } from '../resolve/neo4j-record-store.js';
+import { lockResolution } from '../resolve/resolution-lock.js';
 import { neighboursOf, purgeRecords } from './purge-records.js';
 import type { RetentionBatch, RetentionStore } from './retention-store.js';
 
@@ -11,7 +12,7 @@ export class Neo4jRetentionStore implements RetentionStore {
 
   purgeBatch(sourceId: string, cutoff: Date, limit: number, now: Date): Promise<RetentionBatch> {
     return this.graph.write(async (tx) => {
-      await lockResolution(tx);
+      await lockResolution(tx, 'all');
       const due = await tx.run<{ key: string }>(
         `MATCH (r:Record) WHERE r.sourceId = $sourceId AND r.observedAtMs < $cutoffMs
          RETURN r.key AS key LIMIT toInteger($limit)`,

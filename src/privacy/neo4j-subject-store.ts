@@ -2,7 +2,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { RestrictionReason } from '../../contracts/api/subjects.v1.js';
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
-import { lockResolution, type ResolveInTransaction } from '../resolve/neo4j-record-store.js';
+import type { ResolveInTransaction } from '../resolve/neo4j-record-store.js';
+import { lockResolution } from '../resolve/resolution-lock.js';
 import { restrictionsOf, withRestriction, withoutRestriction, type HeldRestrictions } from './held-restrictions.js';
 import { neighboursOf, purgeRecords } from './purge-records.js';
 import { subjectHoldingsOf, type SubjectHoldingsRow } from './subject-holdings-row.js';
@@ -36,7 +37,7 @@ export class Neo4jSubjectStore implements SubjectStore {
   /** Under the resolution lock, so no merge or split moves the person's records meanwhile. */
   private rewriteRestrictions(personId: string, change: (held: HeldRestrictions) => HeldRestrictions) {
     return this.graph.write(async (tx) => {
-      await lockResolution(tx);
+      await lockResolution(tx, 'all');
       const held = await this.heldRestrictions(tx, personId);
       if (held === undefined) return undefined;
       const rows = held.map((r) => {
@@ -71,7 +72,7 @@ export class Neo4jSubjectStore implements SubjectStore {
 
   async erase(personId: string, now: Date, tombstoneOf: (record: ErasedRecord) => ErasureTombstone): Promise<ErasureOutcome | undefined> {
     return this.graph.write(async (tx) => {
-      await lockResolution(tx);
+      await lockResolution(tx, 'all');
       const records = await this.recordsOf(tx, personId);
       if (records === undefined) return undefined;
       const keys = records.map((r) => r.key);

@@ -3,6 +3,7 @@ import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ApplyOutcome, RecordStore } from './record-store.js';
 import type { ResolutionOutcome } from './resolver.js';
+import { lockResolution } from './resolution-lock.js';
 import { screenErasedRecords } from './screen-erased-records.js';
 import { storedRowOf, type StoredRecordRow } from './record-view.js';
 import { newestPerRecord, recordKey, type SourceRecordUpdate } from './source-record.js';
@@ -35,10 +36,10 @@ export class Neo4jRecordStore implements RecordStore {
     if (updates.length === 0) return { freshEventIds: [], changedRecords: [], dropped: [], readmitted: [] };
     const unique = [...new Map(updates.map((u) => [u.eventId, u])).values()];
     return this.graph.write(async (tx) => {
-      // Resolutions are serialized by a lock; taking it before the record writes means a
-      // transaction never holds record locks while it waits for it (no deadlock cycle). Erasure
-      // takes it too, so a record cannot slip in between an erasure's tombstone and its deletes.
-      if (this.resolve) await lockResolution(tx);
+      // One stripe of the resolution lock, taken before any record lock: erasure holds every
+      // stripe, so a record cannot slip in between an erasure's tombstone and its deletes, while
+      // chunks run side by side and meet only on the nodes their resolutions read and write.
+      if (this.resolve) await lockResolution(tx, 'stripe');
       const { admitted, dropped, readmitted } = await screenErasedRecords(tx, unique);
       const outcome: ApplyOutcome = { freshEventIds: [], changedRecords: [], dropped, readmitted };
       if (admitted.length === 0) return outcome;
@@ -77,10 +78,6 @@ function writtenViews(newest: SourceRecordUpdate[], changed: string[]): Map<stri
       return u === undefined ? [] : [[key, u.op === 'retract' ? null : storedRowOf(u)] as const];
     }),
   );
-}
-
-export async function lockResolution(tx: ManagedTransaction): Promise<void> {
-  await tx.run("MERGE (l:ResolutionLock {id: 'global'}) SET l.lockedAt = timestamp()");
 }
 
 function toParams(u: SourceRecordUpdate, eventIds: string[]) {

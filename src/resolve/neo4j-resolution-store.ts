@@ -10,13 +10,29 @@ import type { PersonState, ResolutionStore, ResolutionWrite } from './resolution
 /** Above this many records a blocking key finds nobody: it no longer tells people apart. */
 export const MAX_BLOCK_SIZE = 100;
 
+export interface ResolutionStoreOptions {
+  /** Views this transaction wrote (null: retracted): served without a read. */
+  written?: ReadonlyMap<string, StoredRecordRow | null>;
+  /**
+   * Write-lock every node a read depends on before reading it (two-phase locking), for resolving
+   * transactions that hold one stripe of the resolution lock and so run beside other resolutions.
+   * Off in read-only transactions and under the whole lock, where nothing else resolves meanwhile.
+   */
+  lockReads?: boolean;
+}
+
 export class Neo4jResolutionStore implements ResolutionStore {
+  private readonly written: ReadonlyMap<string, StoredRecordRow | null>;
+  private readonly lockReads: boolean;
+
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly trustOf: (sourceId: string) => number,
-    /** Views this transaction wrote (null: retracted): served without a read. */
-    private readonly written: ReadonlyMap<string, StoredRecordRow | null> = new Map(),
-  ) {}
+    options: ResolutionStoreOptions = {},
+  ) {
+    this.written = options.written ?? new Map();
+    this.lockReads = options.lockReads ?? false;
+  }
 
   async loadRecords(keys: string[]): Promise<MatchableRecord[]> {
     const rows: StoredRecordRow[] = [];
@@ -26,6 +42,7 @@ export class Neo4jResolutionStore implements ResolutionStore {
       return row === undefined;
     });
     if (unread.length > 0) {
+      await this.lock('lock-records', 'keys', unread);
       const result = await this.tx.run(cypher('load-matchable-records'), { keys: unread });
       for (const r of result.records) rows.push(r.toObject() as unknown as StoredRecordRow);
     }
@@ -38,6 +55,7 @@ export class Neo4jResolutionStore implements ResolutionStore {
 
   async blockCandidates(blockKeys: string[]): Promise<Map<string, string[]>> {
     if (blockKeys.length === 0) return new Map();
+    await this.lock('lock-block-keys', 'values', blockKeys);
     const result = await this.tx.run<{ blockKey: string; recordKeys: string[] }>(cypher('block-candidates'), {
       blockKeys,
       maxBlock: MAX_BLOCK_SIZE,
@@ -47,12 +65,16 @@ export class Neo4jResolutionStore implements ResolutionStore {
 
   async personsOf(recordKeys: string[]): Promise<PersonState[]> {
     if (recordKeys.length === 0) return [];
+    // The records themselves were locked when they were loaded (or written, for changed ones).
+    await this.lock('lock-persons-of-records', 'keys', recordKeys);
     const result = await this.tx.run(cypher('resolution-state'), { keys: recordKeys });
     return result.records.map((r) => r.toObject() as unknown as PersonState);
   }
 
   async valueCounts(e164s: string[], addressKeys: string[]) {
     if (e164s.length === 0 && addressKeys.length === 0) return { phones: new Map<string, number>(), addresses: new Map<string, number>() };
+    await this.lock('lock-phones', 'e164s', e164s);
+    await this.lock('lock-block-keys', 'values', addressKeys.map((k) => `ad:${k}`));
     const result = await this.tx.run<{ phones: [string, number][]; addresses: [string, number][] }>(
       `CALL () { UNWIND $e164s AS e164 MATCH (p:Phone {e164: e164})
                  RETURN collect([e164, COUNT { (p)<-[:HAS_PHONE]-() }]) AS phones }
@@ -77,6 +99,7 @@ export class Neo4jResolutionStore implements ResolutionStore {
 
   async phoneClaims(e164s: string[]): Promise<PhoneClaim[]> {
     if (e164s.length === 0) return [];
+    await this.lock('lock-phones', 'e164s', e164s);
     const result = await this.tx.run<{ e164: string; personId: string; firstSeenAt: string; status: string; reachable: boolean }>(
       cypher('phone-claims'),
       { e164s },
@@ -87,6 +110,12 @@ export class Neo4jResolutionStore implements ResolutionStore {
       lastSeenAtMs: Date.parse(r.get('firstSeenAt')),
       strength: claimStrength(r.get('status'), r.get('reachable')),
     }));
+  }
+
+  /** Values sorted, so two transactions locking the same nodes take them in the same order. */
+  private async lock(statement: string, parameter: string, values: string[]): Promise<void> {
+    if (!this.lockReads || values.length === 0) return;
+    await this.tx.run(cypher(statement), { [parameter]: [...values].sort() });
   }
 
   async writePhoneConflicts(e164s: string[], conflicts: PhoneConflict[]): Promise<void> {

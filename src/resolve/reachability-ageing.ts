@@ -1,6 +1,7 @@
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { ContactPolicy } from './contacts/contact-policy.js';
-import { lockResolution, type ResolveInTransaction } from './neo4j-record-store.js';
+import type { ResolveInTransaction } from './neo4j-record-store.js';
+import { lockResolution } from './resolution-lock.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -29,7 +30,7 @@ export async function ageReachability(
   );
   for (const row of due.records.map((r) => r.toObject())) {
     await graph.write(async (tx) => {
-      await lockResolution(tx);
+      await lockResolution(tx, 'stripe');
       await resolve(tx, row.recordKeys);
       await tx.run('MATCH (p:Person {id: $personId}) SET p.agedAt = $now', { personId: row.personId, now: now.toISOString() });
     });

@@ -1,7 +1,7 @@
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import { Neo4jResolutionStore } from './neo4j-resolution-store.js';
-import { lockResolution } from './neo4j-record-store.js';
+import { lockResolution } from './resolution-lock.js';
 import type { Resolver } from './resolver.js';
 
 export interface RebuildOptions {
@@ -24,7 +24,7 @@ export async function rebuildResolution(graph: Neo4jGraph, resolver: Resolver, t
   if (opts.fromScratch) {
     for (const chunk of chunks) {
       await graph.write(async (tx) => {
-        await lockResolution(tx);
+        await lockResolution(tx, 'all');
         await tx.run(cypher('clear-resolution'), { keys: chunk });
       });
     }
@@ -32,7 +32,7 @@ export async function rebuildResolution(graph: Neo4jGraph, resolver: Resolver, t
   let done = 0;
   for (const chunk of chunks) {
     await graph.write(async (tx) => {
-      await lockResolution(tx);
+      await lockResolution(tx, 'all');
       return resolver.resolve(new Neo4jResolutionStore(tx, trustOf), chunk);
     });
     done += chunk.length;

@@ -52,7 +52,7 @@ export class Resolver {
     private readonly newPersonId: () => string = randomUUID,
   ) {}
 
-  /** The caller holds the resolution lock (`lockResolution`) in the transaction `store` is bound to. */
+  /** The caller holds a stripe of the resolution lock (`lockResolution`) in the transaction `store` is bound to. */
   async resolve(store: ResolutionStore, changedKeys: string[]): Promise<ResolutionOutcome> {
     const changed = await store.loadRecords(changedKeys);
     const live = new Map(changed.map((r) => [r.key, r]));

@@ -35,7 +35,7 @@ export function resolveInTransaction(
 ): ResolveInTransaction {
   const resolver = new Resolver(settings, clock);
   return async (tx, keys, written) => {
-    const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf, written), keys);
+    const outcome = await resolver.resolve(new Neo4jResolutionStore(tx, trustOf, { written, lockReads: true }), keys);
     if (afterResolution) await afterResolution(tx, outcome);
     return outcome;
   };

@@ -31,7 +31,7 @@ export async function seedPersons(graph: Neo4jGraph, persons: ScalePerson[], tru
 function resolveEachPersonApart(personOf: ReadonlyMap<string, string>, trustOf: (sourceId: string) => number, settings: ResolverSettings): ResolveInTransaction {
   const resolver = new Resolver(settings);
   return async (tx, changedKeys, written) => {
-    const graphStore = new Neo4jResolutionStore(tx, trustOf, written);
+    const graphStore = new Neo4jResolutionStore(tx, trustOf, { written });
     const records = await graphStore.loadRecords(changedKeys);
     const counts = await graphStore.valueCounts(
       [...new Set(records.flatMap((r) => r.phones.map((p) => p.e164)))],
