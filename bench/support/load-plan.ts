@@ -5,6 +5,8 @@ export interface LoadPlan {
   url: string;
   token: string;
   requests: { method: 'POST'; path: string; body: string }[];
+  /** Sent first at the same rate, untimed: the first seconds of load also compile the hot paths. */
+  warmUpRequests: { method: 'POST'; path: string; body: string }[];
   rps: number;
   /**
    * autocannon's rate limit releases each connection's quota at the top of every second. Several
@@ -32,10 +34,10 @@ export interface LoadResult {
 }
 
 /** Runs the load from a worker thread, so the client's work stays off the service's event loop. */
-export function runLoad(plan: LoadPlan): Promise<LoadResult> {
+export function runLoad(plan: LoadPlan): Promise<{ warmUp: LoadResult; timed: LoadResult }> {
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
   return new Promise((resolve, reject) => {
-    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('message', (result: { warmUp: LoadResult; timed: LoadResult }) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) =>
       reject(new Error(`the load worker exited (code ${code}) without a result`)),

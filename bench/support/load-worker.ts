@@ -7,39 +7,47 @@ const plan = workerData as LoadPlan;
 /** Per connection and second: enough connections that up to 200 ms per request still keeps the rate. */
 const REQUESTS_PER_CONNECTION = 5;
 
-let next = 0;
-const latencies: number[] = [];
-const byStatus: Record<string, number> = {};
-const outcomes: Record<string, number> = {};
-const errors: Record<string, number> = {};
 const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
-
-const seconds = plan.requests.length / plan.rps;
-const lanes = Array.from({ length: plan.lanes }, (_, i) => {
-  const rate = Math.floor(plan.rps / plan.lanes) + (i < plan.rps % plan.lanes ? 1 : 0);
-  return { rate, amount: Math.round(rate * seconds), delayMs: (i * 1000) / plan.lanes };
-}).filter((lane) => lane.amount > 0);
-
-const laneRates = await Promise.all(
-  lanes.map((lane) => runLane(lane.rate, lane.amount, lane.delayMs)),
-);
-latencies.sort((a, b) => a - b);
 const round = (ms: number) => Math.round(ms * 10) / 10;
-const result: LoadResult = {
-  requests: Object.values(byStatus).reduce((a, b) => a + b, 0),
-  achievedRps: Math.round(laneRates.reduce((a, b) => a + b, 0)),
-  p50Ms: round(percentile(latencies, 0.5)),
-  p90Ms: round(percentile(latencies, 0.9)),
-  p99Ms: round(percentile(latencies, 0.99)),
-  maxMs: round(latencies[latencies.length - 1] ?? NaN),
-  byStatus,
-  outcomes,
-  errors,
-};
-parentPort!.postMessage(result);
+
+/** What one phase's responses add up to. */
+class Tally {
+  next = 0;
+  readonly latencies: number[] = [];
+  readonly byStatus: Record<string, number> = {};
+  readonly outcomes: Record<string, number> = {};
+  readonly errors: Record<string, number> = {};
+  constructor(readonly requests: LoadPlan['requests']) {}
+}
+
+// The warm-up runs in this worker too, right before the timed phase: a fresh worker's own start
+// (its isolate compiling autocannon) would otherwise fall inside the timed phase.
+parentPort!.postMessage({ warmUp: await runPhase(new Tally(plan.warmUpRequests)), timed: await runPhase(new Tally(plan.requests)) });
+
+/** The plan's requests at its rate, spread over its lanes. */
+async function runPhase(tally: Tally): Promise<LoadResult> {
+  const seconds = tally.requests.length / plan.rps;
+  const lanes = Array.from({ length: plan.lanes }, (_, i) => {
+    const rate = Math.floor(plan.rps / plan.lanes) + (i < plan.rps % plan.lanes ? 1 : 0);
+    return { rate, amount: Math.round(rate * seconds), delayMs: (i * 1000) / plan.lanes };
+  }).filter((lane) => lane.amount > 0);
+  const laneRates = await Promise.all(lanes.map((lane) => runLane(tally, lane.rate, lane.amount, lane.delayMs)));
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
+  return {
+    requests: Object.values(tally.byStatus).reduce((a, b) => a + b, 0),
+    achievedRps: Math.round(laneRates.reduce((a, b) => a + b, 0)),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p90Ms: round(percentile(latencies, 0.9)),
+    p99Ms: round(percentile(latencies, 0.99)),
+    maxMs: round(latencies[latencies.length - 1] ?? NaN),
+    byStatus: tally.byStatus,
+    outcomes: tally.outcomes,
+    errors: tally.errors,
+  };
+}
 
 /** One autocannon instance at `rate` requests/s; resolves to the rate it achieved. */
-function runLane(rate: number, amount: number, delayMs: number): Promise<number> {
+function runLane(tally: Tally, rate: number, amount: number, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     setTimeout(() => {
       const started = performance.now();
@@ -58,12 +66,12 @@ function runLane(rate: number, amount: number, delayMs: number): Promise<number>
           requests: [
             {
               setupRequest: (request) => {
-                const r = plan.requests[next++ % plan.requests.length]!;
+                const r = tally.requests[tally.next++ % tally.requests.length]!;
                 return { ...request, method: r.method, path: r.path, body: r.body };
               },
               onResponse: (status, body) => {
-                if (status >= 200 && status < 300) count(outcomes, outcomeOf(status, body));
-                else count(errors, `${status} ${problemCode(body)}`);
+                if (status >= 200 && status < 300) count(tally.outcomes, outcomeOf(status, body));
+                else count(tally.errors, `${status} ${problemCode(body)}`);
               },
             },
           ],
@@ -74,11 +82,11 @@ function runLane(rate: number, amount: number, delayMs: number): Promise<number>
         },
       );
       instance.on('response', (_client, status, _bytes, ms) => {
-        count(byStatus, String(status));
-        if (status >= 200 && status < 300) latencies.push(ms);
+        count(tally.byStatus, String(status));
+        if (status >= 200 && status < 300) tally.latencies.push(ms);
       });
       instance.on('reqError', (error) =>
-        count(errors, /timeout/i.test(error.message) ? 'timeout' : 'connection'),
+        count(tally.errors, /timeout/i.test(error.message) ? 'timeout' : 'connection'),
       );
     }, delayMs);
   });

@@ -1,5 +1,6 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -97,7 +98,14 @@ public class Launcher {
         .setConfig(HttpsConnector.enabled, false)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
-        .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // Neo4j re-plans a cached query once the statistics it was planned on have drifted, at most
+        // every 10 s by default. A growing store (cases, bindings, call decisions and audit records
+        // arriving hundreds a second) drifts past the threshold that often, and each re-plan of a
+        // hot query held every request waiting on it for 250-500 ms while both cores planned and
+        // compiled. Five minutes keeps plans fresh as the data grows without those stalls; the same
+        // value is what docs/operations.md recommends for production servers.
+        .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5));
     if (bolt != null) {
       builder
           .setConfig(BoltConnector.listen_address, bolt)
