@@ -14,7 +14,7 @@ import { topicNames } from '../src/topics.js';
 import type { Role } from '../src/actor.js';
 import { benchScope, dropBenchData, seedDebtors, unusedBlock } from './support/api-population.js';
 import { benchEnv, writeResult } from './support/bench-env.js';
-import { runLoad, type LoadResult } from './support/load-plan.js';
+import { runLoad, type LoadResult, type PhaseResult } from './support/load-plan.js';
 
 /**
  * npm run bench:api [-- --duration S --warm-up S --relay-warm-up S --route-rps R --relay-rps R --bindings N --lanes L --keep | --drop RUN]
@@ -159,10 +159,10 @@ console.error(`written to ${file}`);
  * background tasks (audit publisher, outbox, checkpoints) add a few transactions a second.
  */
 async function withTraffic(
-  phase: () => Promise<{ warmUp: LoadResult; timed: LoadResult }>,
-): Promise<LoadResult & { warmUp: LoadResult; neo4jPerRequest: GraphTraffic }> {
+  phase: () => Promise<PhaseResult>,
+): Promise<LoadResult & { warmUp: LoadResult; serviceEventLoopUtilization: number; neo4jPerRequest: GraphTraffic }> {
   const before = { ...service.graph.traffic };
-  const { warmUp: warm, timed } = await phase();
+  const { warmUp: warm, timed, eventLoopUtilization } = await phase();
   const after = service.graph.traffic;
   // Over both parts of the phase: the counters cannot tell them apart, and the work per call is the same.
   const requests = warm.requests + timed.requests;
@@ -170,6 +170,7 @@ async function withTraffic(
   return {
     ...timed,
     warmUp: warm,
+    serviceEventLoopUtilization: eventLoopUtilization,
     neo4jPerRequest: {
       readTransactions: per('readTransactions'),
       writeTransactions: per('writeTransactions'),

@@ -33,11 +33,32 @@ export interface LoadResult {
   errors: Record<string, number>;
 }
 
+export interface PhaseResult {
+  warmUp: LoadResult;
+  timed: LoadResult;
+  /**
+   * Share of the timed part this thread's event loop was busy: with the service in this process and
+   * the load in a worker, the service's own CPU per request, which the machine's load moves far
+   * less than latency.
+   */
+  eventLoopUtilization: number;
+}
+
+type WorkerMessage = { kind: 'timing' } | { kind: 'result'; warmUp: LoadResult; timed: LoadResult };
+
 /** Runs the load from a worker thread, so the client's work stays off the service's event loop. */
-export function runLoad(plan: LoadPlan): Promise<{ warmUp: LoadResult; timed: LoadResult }> {
+export function runLoad(plan: LoadPlan): Promise<PhaseResult> {
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
+  let timedFrom = performance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
-    worker.once('message', (result: { warmUp: LoadResult; timed: LoadResult }) => resolve(result));
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'timing') {
+        timedFrom = performance.eventLoopUtilization();
+        return;
+      }
+      const utilization = performance.eventLoopUtilization(timedFrom).utilization;
+      resolve({ warmUp: message.warmUp, timed: message.timed, eventLoopUtilization: Math.round(utilization * 1000) / 1000 });
+    });
     worker.once('error', reject);
     worker.once('exit', (code) =>
       reject(new Error(`the load worker exited (code ${code}) without a result`)),

@@ -22,7 +22,10 @@ class Tally {
 
 // The warm-up runs in this worker too, right before the timed phase: a fresh worker's own start
 // (its isolate compiling autocannon) would otherwise fall inside the timed phase.
-parentPort!.postMessage({ warmUp: await runPhase(new Tally(plan.warmUpRequests)), timed: await runPhase(new Tally(plan.requests)) });
+const warmUp = await runPhase(new Tally(plan.warmUpRequests));
+parentPort!.postMessage({ kind: 'timing' });
+const timed = await runPhase(new Tally(plan.requests));
+parentPort!.postMessage({ kind: 'result', warmUp, timed });
 
 /** The plan's requests at its rate, spread over its lanes. */
 async function runPhase(tally: Tally): Promise<LoadResult> {
