@@ -13,7 +13,7 @@ import { DEFAULT_MODEL } from '../src/resolve/scoring/default-model.js';
 import { topicNames } from '../src/topics.js';
 import type { Role } from '../src/actor.js';
 import { benchScope, dropBenchData, seedDebtors, unusedBlock } from './support/api-population.js';
-import { benchEnv, writeResult } from './support/bench-env.js';
+import { benchEnv, positiveWholeNumber, writeResult } from './support/bench-env.js';
 import { runLoad, type LoadResult, type PhaseResult } from './support/load-plan.js';
 
 /**
@@ -39,13 +39,13 @@ const { values } = parseArgs({
     drop: { type: 'string' },
   },
 });
-const seconds = positive('duration', values.duration ?? '20');
-const warmUpSeconds = positive('warm-up', values['warm-up'] ?? '30');
-const relayWarmUpSeconds = positive('relay-warm-up', values['relay-warm-up'] ?? '10');
-const routeRps = positive('route-rps', values['route-rps'] ?? '500');
-const relayRps = positive('relay-rps', values['relay-rps'] ?? '200');
-const bindings = positive('bindings', values.bindings ?? '1000');
-const lanes = positive('lanes', values.lanes ?? '20');
+const seconds = positiveWholeNumber('duration', values.duration ?? '20', '20');
+const warmUpSeconds = positiveWholeNumber('warm-up', values['warm-up'] ?? '30', '20');
+const relayWarmUpSeconds = positiveWholeNumber('relay-warm-up', values['relay-warm-up'] ?? '10', '20');
+const routeRps = positiveWholeNumber('route-rps', values['route-rps'] ?? '500', '20');
+const relayRps = positiveWholeNumber('relay-rps', values['relay-rps'] ?? '200', '20');
+const bindings = positiveWholeNumber('bindings', values.bindings ?? '1000', '20');
+const lanes = positiveWholeNumber('lanes', values.lanes ?? '20', '20');
 const relayWarmUpRequests = relayRps * relayWarmUpSeconds;
 const relayRequests = relayRps * seconds;
 const debtors = bindings + relayWarmUpRequests + relayRequests;
@@ -287,11 +287,4 @@ async function dropAll(run: string, on: Config): Promise<void> {
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function positive(name: string, raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`--${name} must be a positive whole number (example: --${name} 20)`);
-  return n;
 }

@@ -7,7 +7,7 @@ import { queueContactRefreshed } from '../src/relay/contact-refreshed-outbox.js'
 import { DEFAULT_RESOLVER_SETTINGS, resolvingRecordStore } from '../src/resolve/resolving-record-store.js';
 import { topicNames } from '../src/topics.js';
 import { unusedBlock } from './support/api-population.js';
-import { benchEnv, writeResult } from './support/bench-env.js';
+import { benchEnv, positiveWholeNumber, writeResult } from './support/bench-env.js';
 import { dropRun } from './support/drop-run.js';
 import { Random } from './support/population/mulberry32.js';
 import { summarize } from './support/scale/latency-summary.js';
@@ -35,10 +35,10 @@ const { values } = parseArgs({
     drop: { type: 'string' },
   },
 });
-const small = wholeNumber('small', values.small ?? process.env.RECONTACT_SCALE_SMALL ?? '10000');
-const large = wholeNumber('large', values.large ?? process.env.RECONTACT_SCALE_LARGE ?? '1000000');
-const probes = wholeNumber('probes', values.probes ?? process.env.RECONTACT_SCALE_PROBES ?? '2000');
-const seed = wholeNumber('seed', values.seed ?? '7');
+const small = positiveWholeNumber('small', values.small ?? process.env.RECONTACT_SCALE_SMALL ?? '10000', '10000');
+const large = positiveWholeNumber('large', values.large ?? process.env.RECONTACT_SCALE_LARGE ?? '1000000', '10000');
+const probes = positiveWholeNumber('probes', values.probes ?? process.env.RECONTACT_SCALE_PROBES ?? '2000', '10000');
+const seed = positiveWholeNumber('seed', values.seed ?? '7', '10000');
 if (large <= small) throw new Error('--large must be above --small (example: --small 10000 --large 100000)');
 const FLAT_WITHIN = 0.2;
 const P99_TARGET_MS = 100;
@@ -199,10 +199,4 @@ function sum(profile: StatementProfile[], field: 'dbHits' | 'pageCacheMisses'): 
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function wholeNumber(name: string, raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (example: --${name} 10000)`);
-  return n;
 }

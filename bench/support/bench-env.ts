@@ -25,6 +25,13 @@ export function writeResult(name: string, result: object): string {
   return file;
 }
 
+/** A `--flag` value that must be a whole number of at least 1; the error shows `example`. */
+export function positiveWholeNumber(flag: string, raw: string, example: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} must be a positive whole number (example: --${flag} ${example})`);
+  return n;
+}
+
 /** Peak resident set size of a process, from the kernel's high-water mark. */
 export function peakRssMiB(status: string): number {
   const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
