@@ -24,6 +24,8 @@ export interface ResolutionStoreOptions {
 export class Neo4jResolutionStore implements ResolutionStore {
   private readonly written: ReadonlyMap<string, StoredRecordRow | null>;
   private readonly lockReads: boolean;
+  /** What this transaction has locked, by lock statement: a lock is held until commit, so once is enough. */
+  private readonly held = new Map<string, Set<string>>();
 
   constructor(
     private readonly tx: ManagedTransaction,
@@ -114,8 +116,13 @@ export class Neo4jResolutionStore implements ResolutionStore {
 
   /** Values sorted, so two transactions locking the same nodes take them in the same order. */
   private async lock(statement: string, parameter: string, values: string[]): Promise<void> {
-    if (!this.lockReads || values.length === 0) return;
-    await this.tx.run(cypher(statement), { [parameter]: [...values].sort() });
+    if (!this.lockReads) return;
+    const held = this.held.get(statement) ?? new Set<string>();
+    this.held.set(statement, held);
+    const fresh = [...new Set(values)].filter((v) => !held.has(v));
+    if (fresh.length === 0) return;
+    await this.tx.run(cypher(statement), { [parameter]: fresh.sort() });
+    for (const v of fresh) held.add(v);
   }
 
   async writePhoneConflicts(e164s: string[], conflicts: PhoneConflict[]): Promise<void> {
