@@ -11,6 +11,7 @@ import { rebuildResolution } from '../../src/resolve/rebuild.js';
 import { Resolver } from '../../src/resolve/resolver.js';
 import { DEFAULT_RESOLVER_SETTINGS } from '../../src/resolve/resolving-record-store.js';
 import { recordKey } from '../../src/resolve/source-record.js';
+import { personsOfRecords } from '../support/record-persons.js';
 
 describe('scale benchmark seeding and clean-up (real Neo4j)', function () {
   this.timeout(120_000);
@@ -25,14 +26,6 @@ describe('scale benchmark seeding and clean-up (real Neo4j)', function () {
   });
   after(() => graph?.close());
 
-  async function personOfRecords(keys: string[]): Promise<Map<string, string[]>> {
-    const result = await graph.run<{ key: string; persons: string[] }>(
-      'UNWIND $keys AS key MATCH (r:Record {key: key}) OPTIONAL MATCH (r)-[:RESOLVES_TO]->(p:Person) RETURN key, collect(p.id) AS persons',
-      { keys },
-    );
-    return new Map(result.records.map((r) => [r.get('key'), r.get('persons')]));
-  }
-
   it('when persons are seeded, then streaming resolution would leave them as they are, and dropping the run leaves no node it alone held', async () => {
     const tag = randomUUID().slice(0, 8);
     const phonePrefix = await unusedBlock(graph, 'Phone', '+86179', 7);
@@ -45,7 +38,7 @@ describe('scale benchmark seeding and clean-up (real Neo4j)', function () {
     let ownKeys: string[];
     try {
       assert.equal(await seedPersons(graph, persons, trustOf, DEFAULT_RESOLVER_SETTINGS), keys.length);
-      seeded = await personOfRecords(keys);
+      seeded = await personsOfRecords(graph, keys);
       assert.equal(seeded.size, keys.length);
       for (const [key, ids] of seeded) assert.equal(ids.length, 1, `${key} resolves to ${ids.length} persons`);
       const indexed = await graph.run<{ only: string[] }>(
@@ -59,7 +52,7 @@ describe('scale benchmark seeding and clean-up (real Neo4j)', function () {
 
       // Resolving the same records again as streaming does, against the whole graph, changes nobody.
       await rebuildResolution(graph, new Resolver(DEFAULT_RESOLVER_SETTINGS), trustOf, { keys, fromScratch: false, chunkSize: 50 });
-      assert.deepEqual(await personOfRecords(keys), seeded);
+      assert.deepEqual(await personsOfRecords(graph, keys), seeded);
     } finally {
       await dropRun(graph, ScalePopulation.keyPrefixes(tag), ScalePopulation.marker(tag));
     }

@@ -11,6 +11,7 @@ import { DEFAULT_RESOLVER_SETTINGS, resolvingRecordStore } from '../../src/resol
 import { storedRowOf, toMatchableRecord } from '../../src/resolve/record-view.js';
 import { resolutionKeys } from '../../src/resolve/resolution-keys.js';
 import { recordKey, type SourceRecordUpdate } from '../../src/resolve/source-record.js';
+import { partitionOf, personsOfRecords } from '../support/record-persons.js';
 import { cnResidentId, creditorEvent, registryEvent, uniqueHanName, uniqueMobile } from './resolution-fixtures.js';
 
 const NOW = new Date('2024-06-01T00:00:00Z');
@@ -41,21 +42,6 @@ describe('concurrent resolution (real Neo4j)', function () {
     const projected = project(e, sources.get(e.sourceId)!);
     assert.ok(projected.ok, 'the fixture event projects');
     return projected.update;
-  }
-
-  async function personsOf(keys: string[]): Promise<Map<string, string[]>> {
-    const result = await graph.run<{ key: string; persons: string[] }>(
-      'UNWIND $keys AS key MATCH (r:Record {key: key}) OPTIONAL MATCH (r)-[:RESOLVES_TO]->(p:Person) RETURN key, collect(p.id) AS persons',
-      { keys },
-    );
-    return new Map(result.records.map((r) => [r.get('key'), r.get('persons')]));
-  }
-
-  /** Clusters as sorted lists of record keys: comparable whatever the person ids. */
-  async function partitionOf(keys: string[]): Promise<string[][]> {
-    const byPerson = new Map<string, string[]>();
-    for (const [key, [person]] of await personsOf(keys)) if (person) byPerson.set(person, [...(byPerson.get(person) ?? []), key].sort());
-    return [...byPerson.values()].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
   }
 
   it('when two chunks that each hold one half of many matching pairs are applied at once, then every pair is one person, as a rebuild has it', async () => {
@@ -91,15 +77,15 @@ describe('concurrent resolution (real Neo4j)', function () {
       await graph.run('MATCH (f:ConcurrencyTestFiller) DETACH DELETE f');
     }
 
-    const persons = await personsOf(keys);
+    const persons = await personsOfRecords(graph, keys);
     for (const [a, b] of pairs) {
       const [ka, kb] = [recordKey(a.sourceId, a.sourceRecordId), recordKey(b.sourceId, b.sourceRecordId)];
       assert.equal(persons.get(ka)?.length, 1, `${ka} resolves to one person`);
       assert.deepEqual(persons.get(kb), persons.get(ka), `${ka} and ${kb} (same name, birth date and home) are one person`);
     }
-    const streamed = await partitionOf(keys);
+    const streamed = await partitionOf(graph, keys);
     await rebuildResolution(graph, new Resolver(DEFAULT_RESOLVER_SETTINGS, () => NOW), trustOf, { keys, fromScratch: true, chunkSize: 20 });
-    assert.deepEqual(streamed, await partitionOf(keys));
+    assert.deepEqual(streamed, await partitionOf(graph, keys));
   });
 
   it('when chunks race to update records of the same persons, then each person ends with all its records and all their numbers ranked', async () => {
@@ -117,7 +103,7 @@ describe('concurrent resolution (real Neo4j)', function () {
     await Promise.all(chunks.map((chunk) => resolvingRecordStore(graph, trustOf, DEFAULT_RESOLVER_SETTINGS, () => NOW).apply(chunk)));
 
     const keys = [registry, ...chunks].flat().map((u) => recordKey(u.sourceId, u.sourceRecordId));
-    const partition = await partitionOf(keys);
+    const partition = await partitionOf(graph, keys);
     assert.equal(partition.length, PAIRS, 'one person per id');
     assert.ok(partition.every((cluster) => cluster.length === 4), 'each person holds its registry record and its three creditor records');
     // Each chunk saw the others' records: none of them ranked a person's contacts without them.

@@ -5,20 +5,10 @@ import { loadSourceRegistry } from '../../src/ingest/load-source-registry.js';
 import { rebuildResolution } from '../../src/resolve/rebuild.js';
 import { Resolver } from '../../src/resolve/resolver.js';
 import { DEFAULT_RESOLVER_SETTINGS } from '../../src/resolve/resolving-record-store.js';
+import { partitionOf } from '../support/record-persons.js';
 import { shuffle } from '../support/shuffle.js';
 import { signed } from '../support/test-sources.js';
 import { IngestHarness, seen } from '../ingest/ingest-harness.js';
-
-type Partition = string[][];
-
-/** The clusters as sorted lists of record keys, sorted: comparable whatever the person ids. */
-async function partitionOf(h: IngestHarness, keys: string[]): Promise<Partition> {
-  const rows = await h.graph.run<{ id: string; keys: string[] }>(
-    'UNWIND $keys AS key MATCH (r:Record {key: key})-[:RESOLVES_TO]->(p:Person) RETURN p.id AS id, collect(r.key) AS keys',
-    { keys },
-  );
-  return rows.records.map((r) => [...r.get('keys')].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
 
 describe('resolution is independent of arrival order (real Kafka and Neo4j)', function () {
   this.timeout(300_000);
@@ -40,13 +30,13 @@ describe('resolution is independent of arrival order (real Kafka and Neo4j)', fu
     await h.stopPipeline();
 
     const keys = [...new Set(events.map((e) => `${e.sourceId}:${e.sourceRecordId}`))];
-    const streamed = await partitionOf(h, keys);
+    const streamed = await partitionOf(h.graph, keys);
     assert.ok(streamed.some((cluster) => cluster.length > 1), 'the corpus links some records');
 
     const registry = loadSourceRegistry(h.config.ingest.registryFile!, h.config.secrets);
     const resolver = new Resolver(DEFAULT_RESOLVER_SETTINGS, () => now);
     await rebuildResolution(h.graph, resolver, (id) => registry.get(id)?.trust ?? 0, { keys, fromScratch: true, chunkSize: 50 });
-    const rebuilt = await partitionOf(h, keys);
+    const rebuilt = await partitionOf(h.graph, keys);
     assert.deepEqual(streamed, rebuilt);
   });
 });
