@@ -125,8 +125,17 @@ describe('contact.refreshed.v1 and relay re-targeting (real Kafka and Neo4j)', f
       const res = await f.registerCase(creditor, caseId, d);
       assert.equal(res.body.reachability, 'reachable');
       f.now = new Date(saved.getTime() + 20 * 24 * 3600_000);
-      await f.service.sweepRelays();
-      const read = await f.call('GET', `/v1/cases/${caseId}`, { role: 'collector', creditor });
+      // A sweep ages at most 200 persons; other tests' persons on the same server may be due too.
+      const read = await waitFor(
+        'the case to turn stale',
+        async () => {
+          await f.service.sweepRelays();
+          return f.call('GET', `/v1/cases/${caseId}`, { role: 'collector', creditor });
+        },
+        (r) => r.body.reachability !== 'reachable',
+        60_000,
+        0,
+      );
       assert.equal(read.body.reachability, 'stale');
       await f.service.publishOutbox();
       const events = await waitFor('a contact.refreshed event', () => refreshedEvents(caseId), (e) => e.length > 0, 20_000, 500);
