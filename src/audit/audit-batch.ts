@@ -1,7 +1,8 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../platform/cypher-file.js';
+import { isRolledBack, type Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
-import type { AuditedWrite } from './audited-write.js';
+import type { AuditedWrite, InlineWrite } from './audited-write.js';
 import { GENESIS_HASH, sealAuditRecord } from './seal-audit-record.js';
 
 /** One request in a group commit: an entry, or a write whose output the entry may describe. */
@@ -70,6 +71,81 @@ export async function writeAuditBatch(
   await tx.run(cypher('append-audit-records'), appendParams(o.chain, sealed));
   return committed(sealed, outputs);
 }
+
+/**
+ * Commits a batch as one auto-commit statement, when it can: every entry is known beforehand,
+ * every write has an inline form, and `expected` is the head this process last committed. The
+ * records are sealed onto it, and one statement locks the head, checks it is still `expected`,
+ * appends and runs the writes. Resolves to undefined, with nothing written, when the batch cannot
+ * go this way or another replica moved the head; the transaction path (`writeAuditBatch`) then
+ * takes it, and so it does when Neo4j rolled the statement back with a transient error (a deadlock,
+ * a lock timeout). Any other failure rejects: the commit may have happened.
+ */
+export async function commitAuditBatchInOneStatement(
+  graph: Neo4jGraph,
+  o: { chain: string; items: BatchItem[]; expected: ChainHead | undefined; now: string; timeoutMs: number },
+): Promise<CommittedBatch | undefined> {
+  const writes = inlineWritesOf(o.items);
+  if (o.expected === undefined || writes === undefined || !canCommitInOneStatement(o.items, o.expected)) return undefined;
+  const entries = o.items.map((item) => item.entry as AuditEntry);
+  const sealed = sealOnto(o.chain, o.expected, o.now, (i) => entries[i]!, entries.length);
+  const result = await graph.writeOnce(withInlineWrites(cypher('append-audit-records-at-head'), writes), {
+    ...appendParams(o.chain, sealed),
+    genesis: GENESIS_HASH,
+    expectedSeq: o.expected.seq,
+    expectedHash: o.expected.hash,
+    ...Object.fromEntries(writes.map((w) => [w.param, w.positions.map((i) => o.items[i]!.input)])),
+  }, { timeoutMs: o.timeoutMs }).catch((error: unknown) => {
+    if (isRolledBack(error)) return undefined;
+    throw error;
+  });
+  const row = result?.records[0];
+  if (row === undefined) return undefined;
+  if (row.get('current') !== true) return undefined;
+  const outputs = new Array<unknown>(o.items.length).fill(undefined);
+  for (const w of writes) {
+    const out = w.inline.outputs(row.get(w.param) as unknown[], w.positions.map((i) => o.items[i]!.input));
+    w.positions.forEach((i, k) => (outputs[i] = out[k]));
+  }
+  return committed(sealed, outputs);
+}
+
+/** Whether `commitAuditBatchInOneStatement` can take these items, given the head last committed. */
+export function canCommitInOneStatement(items: readonly BatchItem[], expected: ChainHead | undefined): boolean {
+  return (
+    expected !== undefined &&
+    items.length > 0 &&
+    items.every((item) => typeof item.entry !== 'function' && (item.write === undefined || item.write.inline !== undefined))
+  );
+}
+
+interface InlineGroup {
+  inline: InlineWrite<unknown, unknown>;
+  positions: number[];
+  param: string;
+}
+
+/** The batch's writes grouped by kind, each with its parameter name; undefined if one can't be inline. */
+function inlineWritesOf(items: readonly BatchItem[]): InlineGroup[] | undefined {
+  const groups = new Map<AuditedWrite<unknown, unknown>, InlineGroup>();
+  for (const [i, item] of items.entries()) {
+    if (item.write === undefined) continue;
+    if (item.write.inline === undefined) return undefined;
+    const group = groups.get(item.write) ?? { inline: item.write.inline, positions: [], param: `write${groups.size}` };
+    group.positions.push(i);
+    groups.set(item.write, group);
+  }
+  return [...groups.values()];
+}
+
+/** Each write as a subquery that runs only when the head was current, at the statement's marker. */
+function withInlineWrites(statement: string, writes: InlineGroup[]): string {
+  if (!statement.includes(INLINE_WRITES_MARKER)) throw new Error(`the append statement has lost its "${INLINE_WRITES_MARKER}" marker`);
+  const subqueries = writes.map((w) => `CALL (current) {\n  WITH current WHERE current\n  ${w.inline.subquery(w.param)}\n}`);
+  return statement.replace(INLINE_WRITES_MARKER, subqueries.join('\n'));
+}
+
+const INLINE_WRITES_MARKER = '// inline writes';
 
 type Sealed = { records: ReturnType<typeof sealAuditRecord>[]; head: ChainHead };
 

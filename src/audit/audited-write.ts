@@ -17,6 +17,23 @@ export interface AuditedWrite<I, O> {
    * statement travels with the head lock's instead of after it.
    */
   run(tx: ManagedTransaction, inputs: readonly I[]): Promise<O[]>;
+  /**
+   * The same write as the body of a Cypher subquery, when it can be one: a batch whose writes all
+   * have one, and whose audit entries are all known beforehand, then commits as a single
+   * auto-commit statement, one round trip instead of two.
+   */
+  readonly inline?: InlineWrite<I, O>;
+}
+
+export interface InlineWrite<I, O> {
+  /**
+   * A subquery body that reads the inputs from the parameter `$<param>` and ends with
+   * `RETURN <a list> AS <param>`. It must return that one row even for no inputs (an aggregation
+   * does), because it runs with none when another replica moved the chain head.
+   */
+  subquery(param: string): string;
+  /** One output per input, in order, from the list the subquery returned. */
+  outputs(returned: unknown[], inputs: readonly I[]): O[];
 }
 
 /** The audit log of a store that can also carry writes in its transactions. */

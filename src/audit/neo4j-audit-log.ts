@@ -8,6 +8,8 @@ import type { AuditedWrite, TransactionalAuditLog } from './audited-write.js';
 import { assertSealable } from './seal-audit-record.js';
 import {
   UnsealableEntries,
+  canCommitInOneStatement,
+  commitAuditBatchInOneStatement,
   writeAuditBatch,
   type BatchItem,
   type ChainHead,
@@ -130,19 +132,7 @@ export class Neo4jAuditLog implements TransactionalAuditLog {
       if (batch.length === 0) continue;
       let sent: Pending[] = [];
       try {
-        const written = await this.graph.write(
-          (tx) => {
-            sent = this.startAttempt(batch);
-            if (sent.length === 0) return Promise.resolve(undefined);
-            return writeAuditBatch(tx, {
-              chain: this.chain,
-              items: sent,
-              expected: this.head,
-              now: this.clock().toISOString(),
-            });
-          },
-          { timeoutMs: this.timeoutMs },
-        );
+        const written = await this.commit(batch, (attempt) => (sent = attempt));
         if (written === undefined) continue;
         this.head = written.head;
         sent.forEach((p, i) => succeed(p, written.committed[i]!));
@@ -165,6 +155,34 @@ export class Neo4jAuditLog implements TransactionalAuditLog {
       }
     }
     this.flushing = undefined;
+  }
+
+  /**
+   * One statement when the batch allows it (see `commitAuditBatchInOneStatement`), else a
+   * transaction that locks the head first. `onAttempt` learns which entries each attempt writes.
+   */
+  private async commit(batch: Pending[], onAttempt: (sent: Pending[]) => void): Promise<CommittedBatch | undefined> {
+    const attempt = (): Pending[] => {
+      const sent = this.startAttempt(batch);
+      onAttempt(sent);
+      return sent;
+    };
+    // Marked sent only when a statement is about to go: until then an entry's timer may still fail it.
+    if (canCommitInOneStatement(batch.filter((p) => !p.settled), this.head)) {
+      const once = await commitAuditBatchInOneStatement(this.graph, { ...this.batchOf(attempt()), timeoutMs: this.timeoutMs });
+      if (once !== undefined) return once;
+    }
+    return this.graph.write(
+      (tx) => {
+        const sent = attempt();
+        return sent.length === 0 ? Promise.resolve(undefined) : writeAuditBatch(tx, this.batchOf(sent));
+      },
+      { timeoutMs: this.timeoutMs },
+    );
+  }
+
+  private batchOf(items: Pending[]) {
+    return { chain: this.chain, items, expected: this.head, now: this.clock().toISOString() };
   }
 
   /**

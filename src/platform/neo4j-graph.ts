@@ -1,4 +1,4 @@
-import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { retryUntil } from './retry.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -96,6 +96,28 @@ export class Neo4jGraph {
     );
   }
 
+  /**
+   * One write statement as an auto-commit transaction: one round trip where a transaction function
+   * needs two (begin with the statement, then commit). Not retried: after a lost connection the
+   * commit may or may not have happened, and only the caller knows how to tell (`isRolledBack`
+   * says when it surely did not). `timeoutMs`: the server rolls back a statement that runs longer.
+   */
+  async writeOnce<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Params,
+    options: { timeoutMs?: number } = {},
+  ): Promise<QueryResult<R>> {
+    const config = options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    this.traffic.writeTransactions++;
+    this.traffic.statements++;
+    try {
+      return await session.run<R>(cypher, params, config);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** A single auto-commit statement: schema changes can't share a transaction with data writes. */
   async run<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<QueryResult<R>> {
     this.traffic.statements++;
@@ -119,4 +141,9 @@ export class Neo4jGraph {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** Neo4j's transient errors (deadlocks, lock timeouts) come from a transaction it rolled back. */
+export function isRolledBack(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.');
 }

@@ -3,23 +3,28 @@ import type { AuditedWrite, TransactionalAuditLog } from '../audit/audited-write
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 import type { CallDecisionStore, StoredCallDecision } from './call-decision-store.js';
 
+/** The stored decisions, one per call id: a retried webhook finds the decision it got first. */
+const mergeDecisions = (param: string) => `UNWIND $${param} AS decision
+  MERGE (d:CallDecision {callId: decision.callId})
+    ON CREATE SET d += decision
+  RETURN collect(d {.*}) AS ${param}`;
+
+/** A call id twice in one batch (a retried webhook racing itself) gets the first decision. */
+function storedDecisions(returned: unknown[], decisions: readonly StoredCallDecision[]): StoredCallDecision[] {
+  const stored = new Map((returned as StoredCallDecision[]).map((d) => [d.callId, d]));
+  return decisions.map((d) => stored.get(d.callId) ?? d);
+}
+
 /**
- * Decisions ride in the audit log's group commit: a carrier's burst of calls is one statement in
- * one transaction with their audit records, and a caller waits for that one commit.
+ * Decisions ride in the audit log's group commit: a carrier's burst of calls is one statement, with
+ * their audit records, and a caller waits for that one commit.
  */
 const SAVE_DECISIONS: AuditedWrite<StoredCallDecision, StoredCallDecision> = {
   async run(tx, decisions) {
-    const result = await tx.run<{ d: StoredCallDecision }>(
-      `UNWIND $decisions AS decision
-       MERGE (d:CallDecision {callId: decision.callId})
-         ON CREATE SET d += decision
-       RETURN d {.*} AS d`,
-      { decisions },
-    );
-    // A call id twice in one batch (a retried webhook racing itself) gets the first decision.
-    const stored = new Map(result.records.map((r) => [r.get('d').callId, r.get('d')]));
-    return decisions.map((d) => stored.get(d.callId) ?? d);
+    const result = await tx.run(mergeDecisions('decisions'), { decisions });
+    return storedDecisions(result.records[0]?.get('decisions') as unknown[], decisions);
   },
+  inline: { subquery: mergeDecisions, outputs: storedDecisions },
 };
 
 export class Neo4jCallDecisionStore implements CallDecisionStore {

@@ -25,6 +25,15 @@ class ProbeWrite implements AuditedWrite<string, number> {
   }
 }
 
+/** The same probe, also as an inline subquery, so a batch can commit in one statement. */
+class InlineProbeWrite extends ProbeWrite {
+  readonly inline = {
+    subquery: (param: string) =>
+      `UNWIND range(0, size($${param}) - 1) AS i MERGE (p:AuditedWriteProbe {key: $${param}[i]}) RETURN collect(i) AS ${param}`,
+    outputs: (returned: unknown[]) => returned as number[],
+  };
+}
+
 describe('writes committed with their audit records (real Neo4j)', function () {
   this.timeout(60_000);
   let graph: Neo4jGraph;
@@ -83,6 +92,63 @@ describe('writes committed with their audit records (real Neo4j)', function () {
       [...written.map((w) => w.record.seq), ...plain.map((r) => r.seq)].sort((a, b) => a - b),
       Array.from({ length: 43 }, (_, i) => i + 1),
     );
+    assert.equal((await verifyAuditChain(new Neo4jAuditReader(graph, chain), [])).ok, true);
+  });
+
+  it('when the head is known and every write can run inline, then a burst commits as one statement, and a write sharing a batch with another kind still has its record', async () => {
+    const chain = newChain();
+    const log = new Neo4jAuditLog(graph, { chain });
+    await log.append(sampleEntry(0));
+    const write = new InlineProbeWrite();
+    const keys = Array.from({ length: 30 }, (_, i) => `${prefix}-e-${i}`);
+    const before = { ...graph.traffic };
+    const written = await Promise.all(
+      keys.map((key, i) => log.appendWith(write, key, { ...sampleEntry(i), requestId: key })),
+    );
+    assert.equal(graph.traffic.writeTransactions - before.writeTransactions, 1, 'one transaction');
+    assert.equal(graph.traffic.statements - before.statements, 1, 'one statement, no commit round trip');
+    assert.equal(write.statements, 0, 'the transaction path was not taken');
+    assert.deepEqual(
+      written.map((w) => w.output),
+      keys.map((_, i) => i),
+    );
+    assert.deepEqual(await probes(keys), [...keys].sort());
+    for (const [i, { record }] of written.entries()) assert.equal(record.requestId, keys[i]);
+
+    const other = new InlineProbeWrite();
+    const mixed = await Promise.all([
+      log.appendWith(write, `${prefix}-e-mixed-1`, sampleEntry(40)),
+      log.appendWith(other, `${prefix}-e-mixed-2`, sampleEntry(41)),
+      log.append(sampleEntry(42)),
+    ]);
+    assert.deepEqual([mixed[0].output, mixed[1].output], [0, 0]);
+    assert.deepEqual(await probes([`${prefix}-e-mixed-1`, `${prefix}-e-mixed-2`]), [
+      `${prefix}-e-mixed-1`,
+      `${prefix}-e-mixed-2`,
+    ]);
+    assert.deepEqual(
+      (await verifyAuditChain(new Neo4jAuditReader(graph, chain), [])).ok,
+      true,
+    );
+  });
+
+  it('when another replica moved the head, then an inline batch writes nothing in its one statement and commits through the transaction, chained onto the new head', async () => {
+    const chain = newChain();
+    const [a, b] = [new Neo4jAuditLog(graph, { chain }), new Neo4jAuditLog(graph, { chain })];
+    const write = new InlineProbeWrite();
+    await a.append(sampleEntry(1));
+    await b.append(sampleEntry(2));
+    const key = `${prefix}-f-1`;
+    const { output, record } = await a.appendWith(write, key, sampleEntry(3));
+    assert.equal(record.seq, 3);
+    assert.equal(output, 0);
+    assert.equal(write.statements, 1, 'the transaction path wrote it');
+    assert.deepEqual(await probes([key]), [key]);
+    const count = await graph.run<{ n: number }>(
+      'MATCH (a:AuditRecord {chain: $chain}) RETURN count(a) AS n',
+      { chain },
+    );
+    assert.equal(count.records[0]!.get('n'), 3, 'the stale statement wrote no record');
     assert.equal((await verifyAuditChain(new Neo4jAuditReader(graph, chain), [])).ok, true);
   });
 
