@@ -28,8 +28,9 @@ export interface AuditedWrite<I, O> {
 export interface InlineWrite<I, O> {
   /**
    * A subquery body that reads the inputs from the parameter `$<param>` and ends with
-   * `RETURN <a list> AS <param>`. It must return that one row even for no inputs (an aggregation
-   * does), because it runs with none when another replica moved the chain head.
+   * `RETURN <a list> AS <param>`. It must return that one row even when it is given no row (an
+   * aggregation does): when another replica moved the chain head, it is given none and writes
+   * nothing.
    */
   subquery(param: string): string;
   /** One output per input, in order, from the list the subquery returned. */
