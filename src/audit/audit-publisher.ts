@@ -2,7 +2,6 @@ import type { EventPublisher } from '../platform/event-bus.js';
 import { cypher } from '../platform/cypher-file.js';
 import type { Logger } from '../platform/logger.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
-import type { AuditRecord } from './audit-entry.js';
 import { RepeatingTask } from './repeating-task.js';
 
 export interface AuditPublisherOptions {
@@ -67,28 +66,37 @@ export class AuditPublisher {
         { chain },
       );
       const after = cursor.records[0]!.get('seq') as number;
-      const page = await tx.run(cypher('audit-records-range'), {
+      const page = await tx.run<PublishedRow>(cypher('audit-records-to-publish'), {
         chain,
         fromSeq: after + 1,
         toSeq: after + this.batchSize,
       });
-      const records = page.records.map((r) => {
-        const stored = r.get('record') as { canonical: string; hash: string };
-        return {
-          ...(JSON.parse(stored.canonical) as Omit<AuditRecord, 'hash'>),
-          hash: stored.hash,
-        };
-      });
-      if (records.length === 0) return 0;
+      const rows = page.records.map((r) => r.toObject());
+      if (rows.length === 0) return 0;
       await this.bus.send(
         topic,
-        records.map((record) => ({ key: chain, value: JSON.stringify(record) })),
+        rows.map((row) => ({ key: chain, value: withHash(row.canonical, row.hash) })),
       );
       await tx.run('MATCH (c:AuditPublishCursor {chain: $chain}) SET c.seq = toInteger($seq)', {
         chain,
-        seq: records[records.length - 1]!.seq,
+        seq: rows[rows.length - 1]!.seq,
       });
-      return records.length;
+      return rows.length;
     });
   }
+}
+
+interface PublishedRow {
+  seq: number;
+  canonical: string;
+  hash: string;
+}
+
+/**
+ * The message: the record as hashed, with its hash as one more member. Spliced rather than parsed
+ * and serialized again: at hundreds of records a second, that round trip through objects was most
+ * of what publishing cost the event loop.
+ */
+export function withHash(canonical: string, hash: string): string {
+  return `${canonical.slice(0, -1)},"hash":${JSON.stringify(hash)}}`;
 }
