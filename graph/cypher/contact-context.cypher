@@ -22,14 +22,17 @@ CALL (i) {
          [(best)<-[:HAS_PHONE]-(r:Record)-[l:RESOLVES_TO]->(p) | coalesce(l.score, -1.0)] AS bestLinkScores,
          [(best)<-[:HAS_PHONE]-(r:Record)-[:POSSIBLE_MATCH]->(p) | r.key] AS bestPossibleOnly,
          [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
-         [(p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL | [r.observedAtMs, r.addressesJson]] AS addresses,
+         COLLECT { MATCH (p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL
+           RETURN r.addressesJson ORDER BY coalesce(r.observedAtMs, 0) DESC LIMIT 1 }[0] AS newestAddresses,
+         // Lists, not maps: a busy debtor has dozens of calls here, and each map's keys cost the
+         // driver a decode per call.
          COLLECT { MATCH (d:CallDecision {personId: p.id}) WHERE d.atMs >= q.sinceMs AND d.action = 'connect'
-           RETURN {atMs: d.atMs, caseId: d.caseId, creditor: d.creditor, direction: d.direction, connected: coalesce(d.connected, false)} } AS history,
+           RETURN [d.atMs, d.caseId, d.creditor, d.direction, coalesce(d.connected, false)] } AS history,
          q.from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + q.from}) } AS fromCreditorLine,
          q.from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: q.from}) } AS fromDebtor,
          COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines
 }
 RETURN i, previous, binding, creditor, caseId, caseState, erased, personId, restrictions, caseScore, bestE164,
-       bestSuperseded, bestLinkScores, bestPossibleOnly, thirdPartyFingerprints, addresses, history,
+       bestSuperseded, bestLinkScores, bestPossibleOnly, thirdPartyFingerprints, newestAddresses, history,
        fromCreditorLine, fromDebtor, creditorLines
 ORDER BY i

@@ -25,8 +25,9 @@ interface ContextRow {
   bestLinkScores: number[];
   bestPossibleOnly: string[];
   thirdPartyFingerprints: string[];
-  addresses: [number, string][];
-  history: { atMs: number; caseId: string; creditor: string; direction: 'outbound' | 'inbound'; connected: boolean }[];
+  /** The addresses of the person's newest record that has any, as stored (JSON). */
+  newestAddresses: string | null;
+  history: [atMs: number, caseId: string, creditor: string, direction: 'outbound' | 'inbound', connected: boolean][];
   fromCreditorLine: boolean;
   fromDebtor: boolean;
   creditorLines: string[];
@@ -102,8 +103,8 @@ export class Neo4jContactContextReader implements ContactContextReader {
               possibleMatchOnly: row.bestLinkScores.length === 0 && row.bestPossibleOnly.length > 0,
               thirdParty: fingerprints.has(this.thirdPartyFingerprint(row.bestE164)),
             },
-      location: locationOf(row.bestE164, row.addresses),
-      history: row.history.map((h) => ({ ...h, at: new Date(h.atMs) })),
+      location: locationOf(row.bestE164, row.newestAddresses),
+      history: row.history.map(([atMs, caseId, creditor, direction, connected]) => ({ at: new Date(atMs), caseId, creditor, direction, connected })),
       fromCreditorLine: row.fromCreditorLine,
       fromDebtor: row.fromDebtor,
       creditorLines: row.creditorLines.sort(),
@@ -112,7 +113,7 @@ export class Neo4jContactContextReader implements ContactContextReader {
 }
 
 /** The best phone's country and the newest record's first address: where the debtor probably is. */
-function locationOf(bestE164: string | null, addresses: [number, string][]): DebtorLocation {
+function locationOf(bestE164: string | null, newestAddresses: string | null): DebtorLocation {
   const location: DebtorLocation = {};
   if (bestE164 !== null) {
     try {
@@ -122,8 +123,7 @@ function locationOf(bestE164: string | null, addresses: [number, string][]): Deb
       // An unparseable number gives no location; the policy then assumes the strictest hours.
     }
   }
-  const newest = [...addresses].sort((a, b) => b[0] - a[0])[0];
-  const address = newest === undefined ? undefined : (JSON.parse(newest[1]) as { country?: string; region?: string }[])[0];
+  const address = newestAddresses === null ? undefined : (JSON.parse(newestAddresses) as { country?: string; region?: string }[])[0];
   if (address?.country !== undefined) location.addressCountry = address.country;
   if (address?.region !== undefined) location.addressRegion = address.region;
   return location;
