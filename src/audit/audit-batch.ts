@@ -1,6 +1,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { cypher } from '../platform/cypher-file.js';
-import { isRolledBack, type Neo4jGraph } from '../platform/neo4j-graph.js';
+import type { Neo4jGraph } from '../platform/neo4j-graph.js';
+import { isRolledBack } from '../platform/transient-errors.js';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import type { AuditedWrite, InlineWrite } from './audited-write.js';
 import { GENESIS_HASH, sealAuditRecord } from './seal-audit-record.js';
@@ -85,8 +86,8 @@ export async function commitAuditBatchInOneStatement(
   graph: Neo4jGraph,
   o: { chain: string; items: BatchItem[]; expected: ChainHead | undefined; now: string; timeoutMs: number },
 ): Promise<CommittedBatch | undefined> {
+  if (o.expected === undefined || !canCommitInOneStatement(o.items, o.expected)) return undefined;
   const writes = inlineWritesOf(o.items);
-  if (o.expected === undefined || writes === undefined || !canCommitInOneStatement(o.items, o.expected)) return undefined;
   const entries = o.items.map((item) => item.entry as AuditEntry);
   const sealed = sealOnto(o.chain, o.expected, o.now, (i) => entries[i]!, entries.length);
   const result = await graph.writeOnce(withInlineWrites(cypher('append-audit-records-at-head'), writes), {
@@ -100,8 +101,7 @@ export async function commitAuditBatchInOneStatement(
     throw error;
   });
   const row = result?.records[0];
-  if (row === undefined) return undefined;
-  if (row.get('current') !== true) return undefined;
+  if (row?.get('current') !== true) return undefined;
   const outputs = new Array<unknown>(o.items.length).fill(undefined);
   for (const w of writes) {
     const out = w.inline.outputs(row.get(w.param) as unknown[], w.positions.map((i) => o.items[i]!.input));
@@ -125,13 +125,13 @@ interface InlineGroup {
   param: string;
 }
 
-/** The batch's writes grouped by kind, each with its parameter name; undefined if one can't be inline. */
-function inlineWritesOf(items: readonly BatchItem[]): InlineGroup[] | undefined {
+/** The batch's writes grouped by kind, each with its parameter name (`canCommitInOneStatement` held). */
+function inlineWritesOf(items: readonly BatchItem[]): InlineGroup[] {
   const groups = new Map<AuditedWrite<unknown, unknown>, InlineGroup>();
   for (const [i, item] of items.entries()) {
-    if (item.write === undefined) continue;
-    if (item.write.inline === undefined) return undefined;
-    const group = groups.get(item.write) ?? { inline: item.write.inline, positions: [], param: `write${groups.size}` };
+    const inline = item.write?.inline;
+    if (item.write === undefined || inline === undefined) continue;
+    const group = groups.get(item.write) ?? { inline, positions: [], param: `write${groups.size}` };
     group.positions.push(i);
     groups.set(item.write, group);
   }

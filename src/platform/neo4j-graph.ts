@@ -1,4 +1,4 @@
-import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { retryUntil } from './retry.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -81,41 +81,25 @@ export class Neo4jGraph {
    * as a transaction function would be.
    */
   async readOnce<R extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<QueryResult<R>> {
-    return retryUntil(
-      async () => {
-        const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
-        this.traffic.readTransactions++;
-        this.traffic.statements++;
-        try {
-          return await session.run<R>(cypher, params);
-        } finally {
-          await session.close();
-        }
-      },
-      { deadlineMs: MAX_RETRY_MS, initialDelayMs: 100, retryIf: isRetryableError },
-    );
+    return retryUntil(() => this.autoCommit<R>('READ', cypher, params), {
+      deadlineMs: MAX_RETRY_MS,
+      initialDelayMs: 100,
+      retryIf: isRetryableError,
+    });
   }
 
   /**
    * One write statement as an auto-commit transaction: one round trip where a transaction function
    * needs two (begin with the statement, then commit). Not retried: after a lost connection the
    * commit may or may not have happened, and only the caller knows how to tell (`isRolledBack`
-   * says when it surely did not). `timeoutMs`: the server rolls back a statement that runs longer.
+   * in transient-errors.ts says when it surely did not). `timeoutMs`: the server rolls back a statement that runs longer.
    */
   async writeOnce<R extends RecordShape = RecordShape>(
     cypher: string,
     params: Params,
     options: { timeoutMs?: number } = {},
   ): Promise<QueryResult<R>> {
-    const config = options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
-    this.traffic.writeTransactions++;
-    this.traffic.statements++;
-    try {
-      return await session.run<R>(cypher, params, config);
-    } finally {
-      await session.close();
-    }
+    return this.autoCommit<R>('WRITE', cypher, params, options.timeoutMs);
   }
 
   /** A single auto-commit statement: schema changes can't share a transaction with data writes. */
@@ -126,6 +110,18 @@ export class Neo4jGraph {
 
   async ping(timeoutMs: number): Promise<void> {
     await withTimeout(this.run('RETURN 1 AS ok'), timeoutMs, 'Neo4j');
+  }
+
+  /** One statement in its own session as an auto-commit transaction, counted as one transaction. */
+  private async autoCommit<R extends RecordShape>(mode: 'READ' | 'WRITE', cypher: string, params: Params, timeoutMs?: number): Promise<QueryResult<R>> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session[mode] });
+    this.traffic[mode === 'READ' ? 'readTransactions' : 'writeTransactions']++;
+    this.traffic.statements++;
+    try {
+      return await session.run<R>(cypher, params, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
   }
 
   /** The transaction as the work sees it, counting its statements; everything else is the driver's. */
@@ -141,9 +137,4 @@ export class Neo4jGraph {
   async close(): Promise<void> {
     await this.driver.close();
   }
-}
-
-/** Neo4j's transient errors (deadlocks, lock timeouts) come from a transaction it rolled back. */
-export function isRolledBack(error: unknown): boolean {
-  return error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.');
 }

@@ -27,3 +27,12 @@ export function isTransientError(error: unknown): boolean {
   if (error instanceof Neo4jError && NEO4J_POOL_ACQUISITION_TIMEOUT.test(error.message)) return true;
   return e.cause !== undefined && e.cause !== error && isTransientError(e.cause);
 }
+
+/**
+ * Narrower than `isTransientError`: only Neo4j's own transient errors (deadlocks, lock timeouts),
+ * which come from a transaction it rolled back. A lost connection is transient too, but after it a
+ * commit may or may not have happened.
+ */
+export function isRolledBack(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.');
+}
