@@ -49,6 +49,7 @@ import { CreditorLines } from './relay/creditor-lines.js';
 import { Neo4jCallDecisionStore } from './relay/neo4j-call-decision-store.js';
 import { Neo4jCaseStore } from './relay/neo4j-case-store.js';
 import { Neo4jContactContextReader } from './relay/neo4j-contact-context.js';
+import { historyScope } from './relay/policy/history-scope.js';
 import { Neo4jRelayStore } from './relay/neo4j-relay-store.js';
 import { createRelayMetrics } from './relay/relay-metrics.js';
 import { parseRelayPool } from './relay/relay-pool-spec.js';
@@ -273,8 +274,12 @@ async function startRelay(
   const added = await relayStore.seedPool(poolNumbers);
   log.info({ pool: config.relay.poolName, numbers: poolNumbers.length, added }, 'relay pool ready');
   const caseStore = new Neo4jCaseStore(graph, DEFAULT_MODEL, parts.trustOf, parts.refreshedTopic);
-  const contexts = new Neo4jContactContextReader(graph, (e164) => thirdPartyFingerprint(e164, identifierKey));
   const policy = { profile: config.relay.policyProfile, minLinkScore: config.relay.minLinkScore };
+  const contexts = new Neo4jContactContextReader(
+    graph,
+    (e164) => thirdPartyFingerprint(e164, identifierKey),
+    historyScope(policy.profile),
+  );
   const relayLog = log.child({ component: 'relay' });
   const resolveAndNotify = resolveInTransaction(parts.trustOf, DEFAULT_RESOLVER_SETTINGS, clock, (tx, outcome) =>
     queueContactRefreshed(tx, outcome.changes, clock(), parts.refreshedTopic),

@@ -24,10 +24,24 @@ CALL (i) {
          [(p)<-[:RESOLVES_TO]-(:Record)-[:REPORTS_THIRD_PARTY]->(t:ThirdPartyPhone) | t.fingerprint] AS thirdPartyFingerprints,
          COLLECT { MATCH (p)<-[:RESOLVES_TO]-(r:Record) WHERE r.addressesJson IS NOT NULL
            RETURN r.addressesJson ORDER BY coalesce(r.observedAtMs, 0) DESC LIMIT 1 }[0] AS newestAddresses,
-         // Lists, not maps: a busy debtor has dozens of calls here, and each map's keys cost the
-         // driver a decode per call.
-         COLLECT { MATCH (d:CallDecision {personId: p.id}) WHERE d.atMs >= q.sinceMs AND d.action = 'connect'
-           RETURN [d.atMs, d.caseId, d.creditor, d.direction, coalesce(d.connected, false)] } AS history,
+         // Only the calls the profile's frequency rules count (HistoryScope): the debtor's
+         // conversations, and with $caseAttempts the case's outbound attempts, whoever they
+         // reached. Each comes from an index of its own, so unanswered calls out of scope are never
+         // read. Lists, not maps: each map's keys would cost the driver a decode per call.
+         COLLECT {
+           CALL (p, c, q) {
+             MATCH (d:CallDecision) USING INDEX SEEK d:CallDecision(personId, connected, atMs)
+             WHERE d.personId = p.id AND d.connected = true AND d.atMs >= q.sinceMs AND d.action = 'connect'
+             RETURN d
+             UNION
+             UNWIND CASE WHEN $caseAttempts THEN [c] ELSE [] END AS onCase
+             MATCH (d:CallDecision) USING INDEX SEEK d:CallDecision(creditor, caseId, atMs)
+             WHERE d.creditor = onCase.creditor AND d.caseId = onCase.caseId AND d.atMs >= q.sinceMs
+               AND d.direction = 'outbound' AND d.action = 'connect'
+             RETURN d
+           }
+           RETURN [d.atMs, d.caseId, d.creditor, d.direction, coalesce(d.connected, false)]
+         } AS history,
          q.from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + q.from}) } AS fromCreditorLine,
          q.from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: q.from}) } AS fromDebtor,
          COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines

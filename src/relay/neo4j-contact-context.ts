@@ -6,6 +6,7 @@ import { caseKey, type CaseRef } from './case-store.js';
 import type { StoredCallDecision } from './call-decision-store.js';
 import type { CallContext, ContactContext, ContactContextReader } from './contact-context.js';
 import type { DebtorLocation } from './policy/call-policy.js';
+import type { HistoryScope } from './policy/history-scope.js';
 
 /** Frequency rules look back at most 7 days; one more covers a local calendar day in any zone. */
 const HISTORY_MS = 8 * 24 * 3600 * 1000;
@@ -58,6 +59,8 @@ export class Neo4jContactContextReader implements ContactContextReader {
   constructor(
     private readonly graph: Neo4jGraph,
     private readonly thirdPartyFingerprint: (e164: string) => string,
+    /** The calls the configured profile counts; a context's history holds these and no others. */
+    private readonly historyScope: HistoryScope,
   ) {}
 
   async forCase(ref: CaseRef, now: Date, from?: string): Promise<ContactContext | undefined> {
@@ -80,7 +83,10 @@ export class Neo4jContactContextReader implements ContactContextReader {
   }
 
   private async readAll(lookups: Lookup[]): Promise<ContextRow[]> {
-    const result = await this.graph.readOnce(cypher('contact-context'), { lookups });
+    const result = await this.graph.readOnce(cypher('contact-context'), {
+      lookups,
+      caseAttempts: this.historyScope.caseAttempts,
+    });
     return result.records.map((r) => r.toObject() as unknown as ContextRow);
   }
 

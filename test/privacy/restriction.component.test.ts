@@ -3,6 +3,7 @@ import { checkRestrictions } from '../../src/relay/policy/restrictions.js';
 import type { Restriction } from '../../src/relay/policy/call-policy.js';
 import { Neo4jCaseStore } from '../../src/relay/neo4j-case-store.js';
 import { Neo4jContactContextReader } from '../../src/relay/neo4j-contact-context.js';
+import { historyScope } from '../../src/relay/policy/history-scope.js';
 import type { CaseRef } from '../../src/relay/case-store.js';
 import { DEFAULT_MODEL } from '../../src/resolve/scoring/default-model.js';
 import { PrivacyHarness } from './privacy-harness.js';
@@ -21,7 +22,7 @@ describe('restriction (real Kafka and Neo4j)', function () {
   /** What the relay reads per request: the case view (collectors) and the contact context (telephony). */
   async function reads(ref: CaseRef) {
     const kase = await new Neo4jCaseStore(h.graph, DEFAULT_MODEL, () => 1).find(ref);
-    const context = await new Neo4jContactContextReader(h.graph, () => 'not-a-third-party').forCase(ref, new Date());
+    const context = await new Neo4jContactContextReader(h.graph, () => 'not-a-third-party', historyScope('US')).forCase(ref, new Date());
     return {
       caseView: [...new Set(kase!.restrictions)].sort(),
       contactContext: [...new Set(context!.restrictions)].sort(),

@@ -5,6 +5,7 @@ import { thirdPartyFingerprint } from '../../src/ingest/project-event.js';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { Neo4jCallDecisionStore } from '../../src/relay/neo4j-call-decision-store.js';
 import { Neo4jContactContextReader } from '../../src/relay/neo4j-contact-context.js';
+import { historyScope } from '../../src/relay/policy/history-scope.js';
 import { Neo4jRelayStore } from '../../src/relay/neo4j-relay-store.js';
 import { RelayService } from '../../src/relay/relay-service.js';
 import { NEUTRAL_ANNOUNCEMENT, TelephonyRouter } from '../../src/relay/telephony-router.js';
@@ -39,7 +40,7 @@ describe('relay fails closed when the audit store is unavailable (real Neo4j)', 
     relays = new Neo4jRelayStore(graph, audit, { pool: uniqueName('pool'), quarantineMs: 30 * 24 * 3600 * 1000 });
     await relays.seedPool(pool.numbers);
     caseIds = await seedMatchedCases(graph, { tag: uniqueName('fc'), creditor, count: 2, now: NOW });
-    const contexts = new Neo4jContactContextReader(graph, (e) => thirdPartyFingerprint(e, config.ingest.identifierKey!));
+    const contexts = new Neo4jContactContextReader(graph, (e) => thirdPartyFingerprint(e, config.ingest.identifierKey!), historyScope(policy.profile));
     const clock = () => NOW;
     service = new RelayService({ contexts, relays, audit, policy, ttl: { defaultMs: 3_600_000, maxMs: 7_200_000 }, clock });
     router = new TelephonyRouter({

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { Neo4jContactContextReader } from '../../src/relay/neo4j-contact-context.js';
+import { historyScope } from '../../src/relay/policy/history-scope.js';
 import { testConfig, uniqueName } from '../support/test-config.js';
 import { seedMatchedCases } from './seed-debtors.js';
 
@@ -25,7 +26,7 @@ describe('the contact context a compliance decision reads (real Neo4j)', functio
     await graph.close();
   });
 
-  it("when the person's records carry addresses and the person has calls, then the newest record's address locates them and only the window's connected calls come back", async () => {
+  it("when the person's records carry addresses and the person has calls, then the newest record's address locates them and only the window's calls its profile counts come back", async () => {
     const [caseId] = await seedMatchedCases(graph, { tag, creditor, count: 1, now });
     const matched = await graph.run<{ personId: string }>(
       'MATCH (:Case {key: $key})-[:CONCERNS]->(p:Person) RETURN p.id AS personId',
@@ -52,35 +53,47 @@ describe('the contact context a compliance decision reads (real Neo4j)', functio
         ],
       },
     );
-    const call = (suffix: string, daysAgo: number, action: string, connected?: boolean) => ({
+    const otherCreditor = `${creditor}-other`;
+    const call = (suffix: string, hoursAgo: number, overrides: { action?: string; connected?: boolean; creditor?: string; direction?: string } = {}) => ({
       callId: `${tag}-call-${suffix}`,
       personId,
       caseId,
-      creditor,
-      atMs: now.getTime() - daysAgo * DAY_MS,
-      action,
-      direction: 'outbound',
-      ...(connected === undefined ? {} : { connected }),
+      creditor: overrides.creditor ?? creditor,
+      atMs: now.getTime() - hoursAgo * 3_600_000,
+      action: overrides.action ?? 'connect',
+      direction: overrides.direction ?? 'outbound',
+      ...(overrides.connected === undefined ? {} : { connected: overrides.connected }),
     });
     await graph.run('UNWIND $calls AS c CREATE (d:CallDecision) SET d = c', {
       calls: [
-        call('answered', 1, 'connect', true),
-        call('unanswered', 2, 'connect'),
-        call('rejected', 1, 'reject'),
-        call('too-old', 9, 'connect', true),
+        call('answered', 24, { connected: true }),
+        call('unanswered', 48),
+        call('reported-unanswered', 47, { connected: false }),
+        call('rejected', 23, { action: 'reject' }),
+        call('too-old', 9 * 24, { connected: true }),
+        call('unanswered-call-back', 22, { direction: 'inbound' }),
+        call('other-creditor-unanswered', 21, { creditor: otherCreditor }),
+        call('other-creditor-answered', 20, { creditor: otherCreditor, connected: true }),
       ],
     });
+    const history = async (profile: 'CN' | 'US') => {
+      const reader = new Neo4jContactContextReader(graph, (e164) => `fp:${e164}`, historyScope(profile));
+      const context = await reader.forCase({ creditor, caseId: caseId! }, now);
+      assert.ok(context);
+      assert.deepEqual(context.location, { phoneCountry: 'CN', addressCountry: 'US', addressRegion: 'NY' });
+      return [...context.history].sort((a, b) => a.at.getTime() - b.at.getTime());
+    };
+    const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
 
-    const context = await new Neo4jContactContextReader(graph, (e164) => `fp:${e164}`).forCase({ creditor, caseId: caseId! }, now);
-
-    assert.ok(context);
-    assert.deepEqual(context.location, { phoneCountry: 'CN', addressCountry: 'US', addressRegion: 'NY' });
-    assert.deepEqual(
-      [...context.history].sort((a, b) => a.at.getTime() - b.at.getTime()),
-      [
-        { at: new Date(now.getTime() - 2 * DAY_MS), caseId, creditor, direction: 'outbound', connected: false },
-        { at: new Date(now.getTime() - DAY_MS), caseId, creditor, direction: 'outbound', connected: true },
-      ],
-    );
+    assert.deepEqual(await history('CN'), [
+      { at: at(24), caseId, creditor, direction: 'outbound', connected: true },
+      { at: at(20), caseId, creditor: otherCreditor, direction: 'outbound', connected: true },
+    ]);
+    assert.deepEqual(await history('US'), [
+      { at: at(48), caseId, creditor, direction: 'outbound', connected: false },
+      { at: at(47), caseId, creditor, direction: 'outbound', connected: false },
+      { at: at(24), caseId, creditor, direction: 'outbound', connected: true },
+      { at: at(20), caseId, creditor: otherCreditor, direction: 'outbound', connected: true },
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import type {
   Restriction,
 } from '../../../src/relay/policy/call-policy.js';
 import { evaluateCall } from '../../../src/relay/policy/evaluate-call.js';
+import { evaluateRelayRequest } from '../../../src/relay/policy/evaluate-relay-request.js';
+import { historyScope, inHistoryScope } from '../../../src/relay/policy/history-scope.js';
 import { debtorTimeZones, PROFILE_ZONES } from '../../../src/relay/policy/time-zones.js';
 import { US_STATE_ZONES } from '../../../src/relay/policy/us-state-zones.js';
 import { DAY } from './call-request.js';
@@ -222,6 +224,17 @@ describe('evaluateCall properties', () => {
         });
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("decides a call and a relay request alike on the whole history and on the part its profile's scope keeps", () => {
+    fc.assert(
+      fc.property(fc.oneof(request, busyRequest), (r) => {
+        const scoped = { ...r, history: r.history.filter(inHistoryScope(historyScope(r.profile), r)) };
+        assert.deepEqual(evaluateCall(scoped), evaluateCall(r));
+        assert.deepEqual(evaluateRelayRequest(scoped), evaluateRelayRequest(r));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
