@@ -85,4 +85,28 @@ describe('audit publisher to the SIEM topic (real Kafka and Neo4j)', function ()
       await publisher.stop();
     }
   });
+
+  it('when records are appended while a run sends a short batch, then that run stops and the next one publishes them', async () => {
+    const log = new Neo4jAuditLog(graph, { chain });
+    const publisher = new AuditPublisher(graph, bus, { chain, topic, batchSize: 10 });
+    await publisher.publishPending();
+    await Promise.all([1, 2, 3].map((i) => log.append(sampleEntry(200 + i))));
+    let sends = 0;
+    // Steady traffic: a record is appended while each of the first batches is on its way to Kafka.
+    const busy = new AuditPublisher(
+      graph,
+      {
+        send: async (t, messages) => {
+          sends++;
+          await bus.send(t, messages);
+          if (sends <= 3) await log.append(sampleEntry(300 + sends));
+        },
+      },
+      { chain, topic, batchSize: 10 },
+    );
+
+    assert.equal(await busy.publishPending(), 3);
+    assert.equal(sends, 1, 'one short batch ends the run');
+    assert.equal(await publisher.publishPending(), 1, 'the next run publishes what arrived meanwhile');
+  });
 });
