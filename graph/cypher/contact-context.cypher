@@ -43,7 +43,9 @@ CALL (i) {
            RETURN [d.atMs, d.caseId, d.creditor, d.direction, coalesce(d.connected, false)]
          } AS history,
          q.from IS NOT NULL AND EXISTS { (:CreditorLine {key: c.creditor + '|' + q.from}) } AS fromCreditorLine,
-         q.from IS NOT NULL AND p IS NOT NULL AND EXISTS { (p)-[:HAS_CONTACT]->(:Phone {e164: q.from}) } AS fromDebtor,
+         // From the person's few contacts, never from the caller's number: written as a pattern
+         // on :Phone {e164}, the planner may scan the whole phone index for every call.
+         q.from IS NOT NULL AND q.from IN [(p)-[:HAS_CONTACT]->(ph:Phone) | ph.e164] AS fromDebtor,
          COLLECT { MATCH (l:CreditorLine {creditor: c.creditor}) RETURN l.e164 } AS creditorLines
 }
 RETURN i, previous, binding, creditor, caseId, caseState, erased, personId, restrictions, caseScore, bestE164,
