@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { cypher } from '../../src/platform/cypher-file.js';
 import { Neo4jGraph } from '../../src/platform/neo4j-graph.js';
 import { Neo4jContactContextReader } from '../../src/relay/neo4j-contact-context.js';
 import { historyScope } from '../../src/relay/policy/history-scope.js';
@@ -25,21 +24,6 @@ describe('the contact context a compliance decision reads (real Neo4j)', functio
       { tag },
     );
     await graph.close();
-  });
-
-  it('reads by seeks alone: no part of the routing read scans a label or an index, whatever the statistics', async () => {
-    const lookup = { caseKey: null, relayNumber: '+8617000000000', callId: `${tag}-plan`, from: '+8613800000000', nowMs: now.getTime(), sinceMs: 0 };
-    const operators: string[] = [];
-    for (const caseAttempts of [false, true]) {
-      const explained = await graph.run(`EXPLAIN ${cypher('contact-context')}`, { lookups: [lookup, { ...lookup, caseKey: 'c|1', relayNumber: null, callId: null }], caseAttempts });
-      const walk = (plan: { operatorType: string; children: unknown[] }) => {
-        operators.push(plan.operatorType.replace(/@.*/, ''));
-        plan.children.forEach((child) => walk(child as typeof plan));
-      };
-      walk(explained.summary.plan as unknown as { operatorType: string; children: unknown[] });
-    }
-    assert.ok(operators.includes('NodeUniqueIndexSeek'));
-    assert.deepEqual(operators.filter((o) => /Scan/.test(o)), []);
   });
 
   it("when the person's records carry addresses and the person has calls, then the newest record's address locates them and only the window's calls its profile counts come back", async () => {
