@@ -17,5 +17,5 @@ FOREACH (r IN CASE WHEN current THEN $records ELSE [] END |
 FOREACH (_ IN CASE WHEN current THEN [1] ELSE [] END |
   SET h.seq = toInteger($seq), h.hash = $hash, h.at = $at)
 WITH current, seq, hash, at
-// inline writes
+// @inline-writes
 RETURN *

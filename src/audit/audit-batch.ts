@@ -145,7 +145,7 @@ function withInlineWrites(statement: string, writes: InlineGroup[]): string {
   return statement.replace(INLINE_WRITES_MARKER, subqueries.join('\n'));
 }
 
-const INLINE_WRITES_MARKER = '// inline writes';
+const INLINE_WRITES_MARKER = '// @inline-writes';
 
 type Sealed = { records: ReturnType<typeof sealAuditRecord>[]; head: ChainHead };
 
