@@ -40,7 +40,7 @@ const { values } = parseArgs({
   },
 });
 const seconds = positiveWholeNumber('duration', values.duration ?? '20', '20');
-const warmUpSeconds = positiveWholeNumber('warm-up', values['warm-up'] ?? '30', '20');
+const warmUpSeconds = positiveWholeNumber('warm-up', values['warm-up'] ?? '60', '20');
 const relayWarmUpSeconds = positiveWholeNumber('relay-warm-up', values['relay-warm-up'] ?? '10', '20');
 const routeRps = positiveWholeNumber('route-rps', values['route-rps'] ?? '500', '20');
 const relayRps = positiveWholeNumber('relay-rps', values['relay-rps'] ?? '200', '20');
