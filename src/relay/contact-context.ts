@@ -24,6 +24,7 @@ export interface ContactContext {
     thirdParty: boolean;
   } | null;
   location: DebtorLocation;
+  /** Only the calls the configured profile counts: see HistoryScope. */
   history: ContactAttempt[];
   fromCreditorLine: boolean;
   fromDebtor: boolean;

@@ -48,7 +48,11 @@ export interface CallRequest {
   restrictions: Restriction[];
   target: ContactTarget;
   minLinkScore: number;
-  /** The debtor's calls in at least the last 8 days, across all creditors and cases. */
+  /**
+   * The debtor's calls in at least the last 8 days that the profile's rules count (HistoryScope):
+   * conversations across all creditors and cases and, under US, the attempts on this case. More
+   * calls may be given; the rules ignore what they do not count.
+   */
   history: ContactAttempt[];
 }
 
