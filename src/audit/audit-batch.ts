@@ -50,12 +50,7 @@ export async function writeAuditBatch(
   const entries = o.items.map((item) => item.entry);
   if (o.expected !== undefined && entries.every((e) => typeof e !== 'function')) {
     const sealed = sealOnto(o.chain, o.expected, o.now, (i) => entries[i]!, entries.length);
-    const appending = tx.run(cypher('append-audit-records-at-head'), {
-      ...appendParams(o.chain, sealed),
-      genesis: GENESIS_HASH,
-      expectedSeq: o.expected.seq,
-      expectedHash: o.expected.hash,
-    });
+    const appending = tx.run(cypher('append-audit-records-at-head'), atHeadParams(o.chain, sealed, o.expected));
     const [appended, outputs] = await Promise.all([appending, runWrites(tx, o.items)]);
     if (appended.records[0]!.get('current') === true) return committed(sealed, outputs);
     const resealed = sealOnto(o.chain, headOf(appended), o.now, (i) => entries[i]!, entries.length);
@@ -91,10 +86,7 @@ export async function commitAuditBatchInOneStatement(
   const entries = o.items.map((item) => item.entry as AuditEntry);
   const sealed = sealOnto(o.chain, o.expected, o.now, (i) => entries[i]!, entries.length);
   const result = await graph.writeOnce(withInlineWrites(cypher('append-audit-records-at-head'), writes), {
-    ...appendParams(o.chain, sealed),
-    genesis: GENESIS_HASH,
-    expectedSeq: o.expected.seq,
-    expectedHash: o.expected.hash,
+    ...atHeadParams(o.chain, sealed, o.expected),
     ...Object.fromEntries(writes.map((w) => [w.param, w.positions.map((i) => o.items[i]!.input)])),
   }, { timeoutMs: o.timeoutMs }).catch((error: unknown) => {
     if (isRolledBack(error)) return undefined;
@@ -187,6 +179,11 @@ function appendParams(chain: string, sealed: Sealed) {
     hash: sealed.head.hash,
     at: sealed.head.at,
   };
+}
+
+/** append-audit-records-at-head's parameters: the sealed records and the head they were sealed onto. */
+function atHeadParams(chain: string, sealed: Sealed, expected: ChainHead) {
+  return { ...appendParams(chain, sealed), genesis: GENESIS_HASH, expectedSeq: expected.seq, expectedHash: expected.hash };
 }
 
 function headOf(result: QueryResult): ChainHead {
