@@ -109,4 +109,46 @@ describe('audit publisher to the SIEM topic (real Kafka and Neo4j)', function ()
     assert.equal(sends, 1, 'one short batch ends the run');
     assert.equal(await publisher.publishPending(), 1, 'the next run publishes what arrived meanwhile');
   });
+
+  it('when a batch is larger than a send, then it goes in sends of at most sendSize, in seq order, and the cursor moves once all are acknowledged', async () => {
+    const log = new Neo4jAuditLog(graph, { chain });
+    await new AuditPublisher(graph, bus, { chain, topic }).publishPending();
+    const appended = await Promise.all(Array.from({ length: 10 }, (_, i) => log.append(sampleEntry(400 + i))));
+    const cursor = async () =>
+      (await graph.run('MATCH (c:AuditPublishCursor {chain: $chain}) RETURN c.seq AS seq', { chain })).records[0]?.get('seq') as number;
+    const before = await cursor();
+
+    // The second send fails: what went before it is sent again by the next run, at least once.
+    let calls = 0;
+    const failing = new AuditPublisher(
+      graph,
+      {
+        send: async (t, messages) => {
+          if (++calls === 2) throw new Error('broker unavailable');
+          await bus.send(t, messages);
+        },
+      },
+      { chain, topic, batchSize: 10, sendSize: 4 },
+    );
+    await assert.rejects(failing.publishOnce(), /broker unavailable/);
+    assert.equal(await cursor(), before, 'the cursor stays until every send is acknowledged');
+
+    const sizes: number[] = [];
+    const seqs: number[] = [];
+    const sliced = new AuditPublisher(
+      graph,
+      {
+        send: async (t, messages) => {
+          sizes.push(messages.length);
+          seqs.push(...messages.map((m) => (JSON.parse(String(m.value)) as AuditRecord).seq));
+          await bus.send(t, messages);
+        },
+      },
+      { chain, topic, batchSize: 10, sendSize: 4 },
+    );
+    assert.equal(await sliced.publishOnce(), 10);
+    assert.deepEqual(sizes, [4, 4, 2]);
+    assert.deepEqual(seqs, appended.map((r) => r.seq).sort((a, b) => a - b));
+    assert.equal(await cursor(), before + 10);
+  });
 });
