@@ -1,4 +1,4 @@
-import type { EventPublisher } from '../platform/event-bus.js';
+import { sendInSlices, type EventPublisher } from '../platform/event-bus.js';
 import { cypher } from '../platform/cypher-file.js';
 import type { Logger } from '../platform/logger.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
@@ -11,11 +11,7 @@ export interface AuditPublisherOptions {
   batchSize?: number;
   /** Pause between catch-up runs; 1 s by default. */
   intervalMs?: number;
-  /**
-   * Records per Kafka send within a batch; 100 by default. The client encodes a send in one go on
-   * the event loop, so a batch of 500 records held every request behind it for milliseconds on end;
-   * sent a slice at a time, each awaited, requests are served in between.
-   */
+  /** Records per Kafka send within a batch (`sendInSlices`); 100 by default. */
   sendSize?: number;
   log?: Logger;
 }
@@ -88,10 +84,8 @@ export class AuditPublisher {
       });
       const rows = page.records.map((r) => r.toObject());
       if (rows.length === 0) return 0;
-      for (let from = 0; from < rows.length; from += this.sendSize) {
-        const slice = rows.slice(from, from + this.sendSize);
-        await this.bus.send(topic, slice.map((row) => ({ key: chain, value: withHash(row.canonical, row.hash) })));
-      }
+      const messages = rows.map((row) => ({ key: chain, value: withHash(row.canonical, row.hash) }));
+      await sendInSlices(this.bus, topic, messages, this.sendSize);
       await tx.run('MATCH (c:AuditPublishCursor {chain: $chain}) SET c.seq = toInteger($seq)', {
         chain,
         seq: rows[rows.length - 1]!.seq,

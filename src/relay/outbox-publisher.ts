@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactRefreshedV1 } from '../../contracts/contact-refreshed.v1.js';
-import type { EventPublisher } from '../platform/event-bus.js';
+import { sendInSlices, type EventPublisher } from '../platform/event-bus.js';
 import type { Logger } from '../platform/logger.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
 
@@ -13,6 +13,9 @@ interface OutboxRow {
   bestContactChanged: boolean;
   at: string;
 }
+
+/** Events per Kafka send: a claimed batch goes in slices, so encoding it never holds requests long. */
+const SEND_SLICE = 100;
 
 /** A claim older than this is taken to belong to a replica that died mid-publish. */
 const CLAIM_TIMEOUT_MS = 30_000;
@@ -57,9 +60,11 @@ export class OutboxPublisher {
     for (;;) {
       const batch = await this.claim();
       if (batch.length === 0) return sent;
-      await this.deps.bus.send(
+      await sendInSlices(
+        this.deps.bus,
         this.deps.topic,
         batch.map((row) => ({ key: row.key, value: JSON.stringify(eventOf(row)), headers: { 'event-type': 'contact.refreshed.v1' } })),
+        SEND_SLICE,
       );
       await this.deps.graph.write((tx) => tx.run('UNWIND $ids AS id MATCH (o:OutboxEvent {id: id}) DELETE o', { ids: batch.map((r) => r.id) }));
       sent += batch.length;
