@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { loadConfig } from '../src/config.js';
 import { providerMessage } from '../src/ingest/provider-message.js';
+import { sendInSlices } from '../src/platform/event-bus.js';
 import { KafkajsEventBus } from '../src/platform/kafkajs-event-bus.js';
 import { createLogger } from '../src/platform/logger.js';
 import { Neo4jGraph } from '../src/platform/neo4j-graph.js';
@@ -84,9 +85,7 @@ let progress: IngestProgress;
 const started = performance.now();
 try {
   console.error(`service up at ${service.url}; producing…`);
-  for (let i = 0; i < messages.length; i += PRODUCE_BATCH) {
-    await bus.send(topics.identityUpdates, messages.slice(i, i + PRODUCE_BATCH));
-  }
+  await sendInSlices(bus, topics.identityUpdates, messages, PRODUCE_BATCH);
   progress = await waitUntilProcessed(service, messages.length);
 } finally {
   service.child.kill('SIGTERM');

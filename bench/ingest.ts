@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { loadConfig } from '../src/config.js';
+import { sendInSlices } from '../src/platform/event-bus.js';
 import { KafkajsEventBus } from '../src/platform/kafkajs-event-bus.js';
 import { createLogger } from '../src/platform/logger.js';
 import { Neo4jGraph } from '../src/platform/neo4j-graph.js';
@@ -46,11 +47,7 @@ const service = await spawnService({ KAFKA_TOPIC_PREFIX: prefix, INGEST_GROUP_ID
 console.error(`service up at ${service.url}; producing…`);
 
 const started = performance.now();
-const producing = (async () => {
-  for (let i = 0; i < stream.messages.length; i += PRODUCE_BATCH) {
-    await bus.send(topics.identityUpdates, stream.messages.slice(i, i + PRODUCE_BATCH));
-  }
-})();
+const producing = sendInSlices(bus, topics.identityUpdates, stream.messages, PRODUCE_BATCH);
 await waitUntilApplied(service.url, events);
 const seconds = (performance.now() - started) / 1000;
 await producing;

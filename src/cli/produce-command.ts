@@ -6,7 +6,7 @@ import { createEventProjector } from '../ingest/project-event.js';
 import { providerMessage } from '../ingest/provider-message.js';
 import type { Rejection } from '../ingest/rejection.js';
 import type { SourceRegistry } from '../ingest/source-registry.js';
-import type { OutboundMessage } from '../platform/event-bus.js';
+import { sendInSlices, type OutboundMessage } from '../platform/event-bus.js';
 import { parseCommandArgs, requiredOption } from './args.js';
 import { cliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
@@ -49,7 +49,7 @@ export async function produceCommand(config: Config, args: string[]): Promise<vo
     return;
   }
   try {
-    for (let i = 0; i < messages.length; i += SEND_BATCH) await ctx.bus.send(ctx.topics.identityUpdates, messages.slice(i, i + SEND_BATCH));
+    await sendInSlices(ctx.bus, ctx.topics.identityUpdates, messages, SEND_BATCH);
   } finally {
     await ctx.bus.close();
   }
