@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 
 import type { LocalInfraSettings } from '../src/config.js';
+import { assertDiskRoom } from './disk.js';
 import { LocalInfraError } from './errors.js';
 import { kafkaBroker, kafkaServer } from './kafka-server.js';
 import type { ManagedServer, ServerName } from './managed-server.js';
@@ -81,6 +82,7 @@ export async function ensureLocalInfra(
 
     if (toStart.length > 0) {
       await requireJava(toStart.some((server) => server.name === 'neo4j'));
+      await assertDiskRoom(paths.state);
       for (const server of toStart) await assertPortsFree(server.title, server.ports);
       // One after the other: concurrent Maven runs sharing ~/.m2 can corrupt downloads.
       for (const server of toStart) await ensureMavenLibs(server.mavenDir, server.mavenLabel, log);

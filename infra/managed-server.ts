@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { LocalInfraError, indentBlock } from './errors.js';
+import { LocalInfraError, collapseStackFrames, indentBlock } from './errors.js';
 import type { Spawned } from './processes.js';
 import {
   removeFile,
@@ -138,7 +138,7 @@ export async function waitUntilReady(
 }
 
 async function withLogTail(server: ManagedServer, summary: string): Promise<LocalInfraError> {
-  const tail = await tailFile(server.logFile, 30);
+  const tail = collapseStackFrames(await tailFile(server.logFile, 2_000)).slice(-30);
   const more = server.moreLogs ? `\nMore detail in ${server.moreLogs}` : '';
   return new LocalInfraError(
     summary + indentBlock(`Last lines of ${server.logFile}:`, tail) + more,

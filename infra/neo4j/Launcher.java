@@ -37,6 +37,7 @@ import org.neo4j.io.ByteUnit;
 public class Launcher {
   private static final String PASSWORD_ENV = "NEO4J_LOCAL_PASSWORD";
   private static final int MIN_PASSWORD_LENGTH = 8; // Neo4j's default dbms.security.auth_minimum_password_length
+  private static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
   private static final String USAGE = "usage: Launcher --home <dir> --page-cache-mib <n> [--bolt host:port]";
 
   public static void main(String[] argv) throws Exception {
@@ -77,14 +78,17 @@ public class Launcher {
       stopped.countDown();
     }, "neo4j-local-shutdown"));
 
-    running.set(start(home, pageCacheMiB, bolt));
-    if (!freshStore) {
-      try {
+    try {
+      running.set(start(home, pageCacheMiB, bolt));
+      requireDefaultDatabase(running.get());
+      if (!freshStore) {
         setPassword(running.get(), password);
-      } catch (RuntimeException e) {
-        e.printStackTrace();
-        System.exit(2); // runs the shutdown hook
       }
+    } catch (RuntimeException e) {
+      // Neo4j can come up with a failed database and stay up; exiting hands the cause to whoever
+      // started us now instead of leaving them polling a server that will never be ready.
+      e.printStackTrace();
+      System.exit(2); // runs the shutdown hook
     }
     stopQueryCollection(running.get());
     System.out.println("NEO4J_LOCAL_READY bolt://" + bolt);
@@ -106,7 +110,16 @@ public class Launcher {
         // hot query held every request waiting on it for 250-500 ms while both cores planned and
         // compiled. Five minutes keeps plans fresh as the data grows without those stalls; the same
         // value is what docs/operations.md recommends for production servers.
-        .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5));
+        .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5))
+        // Neo4j's defaults keep two days of transaction logs in 256 MiB files, each preallocated in
+        // full. On a development machine that is unbounded growth (tens of GiB after a day of test
+        // and benchmark runs) and a 512 MiB demand at the very first start; on a nearly full disk
+        // the preallocation fails and the store does not start. A local store needs no
+        // point-in-time recovery beyond the last checkpoint, so keep two small files and allocate
+        // as they fill.
+        .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
+        .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false);
     if (bolt != null) {
       builder
           .setConfig(BoltConnector.listen_address, bolt)
@@ -130,6 +143,15 @@ public class Launcher {
     } catch (RuntimeException e) {
       // Diagnostics only: the server works either way, so say so and go on.
       System.out.println("NEO4J_LOCAL_WARNING could not stop query collection: " + e.getMessage());
+    }
+  }
+
+  private static void requireDefaultDatabase(DatabaseManagementService dbms) {
+    String name = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    if (!dbms.database(name).isAvailable(DEFAULT_DATABASE_WAIT.toMillis())) {
+      throw new IllegalStateException(
+          "database '" + name + "' did not become available within " + DEFAULT_DATABASE_WAIT.toSeconds()
+              + " s; its cause is in logs/debug.log");
     }
   }
 
