@@ -112,9 +112,9 @@ public class Launcher {
         // value is what docs/operations.md recommends for production servers.
         .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofMinutes(5))
         // Neo4j's defaults keep two days of transaction logs in 256 MiB files, each preallocated in
-        // full. On a development machine that is unbounded growth (tens of GiB after a day of test
-        // and benchmark runs) and a 512 MiB demand at the very first start; on a nearly full disk
-        // the preallocation fails and the store does not start. A local store needs no
+        // full. On a development machine that runs test suites and benchmarks all day, that is
+        // growth without a useful bound, and a 512 MiB demand at the very first start: on a nearly
+        // full disk the preallocation fails and the store does not start. A local store needs no
         // point-in-time recovery beyond the last checkpoint, so keep two small files and allocate
         // as they fill.
         .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
