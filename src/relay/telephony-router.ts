@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import type { AuditEntry, AuditLog } from '../audit/audit-entry.js';
 import type { Logger } from '../platform/logger.js';
 import { withTimeout } from '../platform/with-timeout.js';
-import { normalizePhone } from '../resolve/normalize/phone.js';
+import { phoneE164 } from '../resolve/normalize/phone.js';
 import type { CallDecisionStore, StoredCallDecision } from './call-decision-store.js';
 import { callRequestOf, inboundCallRequest, type PolicySettings } from './call-request.js';
 import type { ContactContextReader } from './contact-context.js';
@@ -40,8 +40,8 @@ export class TelephonyRouter {
 
   async route(actor: Actor, request: RouteCallRequest, requestId: string): Promise<RouteDecision> {
     const now = this.deps.clock();
-    const caller = normalizePhone(request.from);
-    const from = caller.ok ? caller.value.e164 : undefined;
+    const caller = phoneE164(request.from);
+    const from = caller.ok ? caller.value : undefined;
     let draft: Draft;
     try {
       const decided = await withTimeout(this.decide(request, from, now), this.deps.timeoutMs, 'call routing');

@@ -62,6 +62,21 @@ const CN_MOBILE_PREFIX = /^1[3-9]/;
  * country's own international prefix applies (011 in the US).
  */
 export function normalizePhone(raw: string, countryHint?: string): PhoneResult {
+  const phone = validPhone(raw, countryHint);
+  return phone.ok ? accept(describe(phone.value)) : phone;
+}
+
+/**
+ * The E.164 form `normalizePhone` would give, under the same rules, without the line type: telling
+ * a number's type tries the metadata's pattern for each type in turn, and a call's routing only
+ * compares numbers.
+ */
+export function phoneE164(raw: string, countryHint?: string): Normalized<string, PhoneRejection> {
+  const phone = validPhone(raw, countryHint);
+  return phone.ok ? accept(phone.value.number) : phone;
+}
+
+function validPhone(raw: string, countryHint?: string): Normalized<PhoneNumber, PhoneRejection> {
   const text = raw.normalize('NFKC').trim();
   if (!/\d/.test(text)) return reject('NOT_A_NUMBER');
 
@@ -80,7 +95,7 @@ export function normalizePhone(raw: string, countryHint?: string): PhoneResult {
   return guess.ok ? guess : reject('MISSING_COUNTRY');
 }
 
-function parseAndCheck(text: string, hint?: CountryCode): PhoneResult {
+function parseAndCheck(text: string, hint?: CountryCode): Normalized<PhoneNumber, PhoneRejection> {
   let phone: PhoneNumber;
   try {
     phone = parsePhoneNumberWithError(text, { defaultCountry: hint, extract: false });
@@ -88,7 +103,7 @@ function parseAndCheck(text: string, hint?: CountryCode): PhoneResult {
     if (error instanceof ParseError) return reject(parseFailure(error.message));
     throw error;
   }
-  return check(phone, validatePhoneNumberLength(text, { defaultCountry: hint }));
+  return check(phone, () => validatePhoneNumberLength(text, { defaultCountry: hint }));
 }
 
 function parseFailure(message: string): PhoneRejection {
@@ -97,23 +112,27 @@ function parseFailure(message: string): PhoneRejection {
   return 'NOT_A_NUMBER';
 }
 
-function check(
-  phone: PhoneNumber,
-  length: ValidatePhoneNumberLengthResult | undefined,
-): PhoneResult {
+/**
+ * A valid number is accepted without checking its length again, since validity implies a possible
+ * length, and the length check parses the text a second time. The reasons a number is refused are
+ * checked in order only once it is.
+ */
+function check(phone: PhoneNumber, lengthOf: () => ValidatePhoneNumberLengthResult | undefined): Normalized<PhoneNumber, PhoneRejection> {
+  // A CN mobile is exactly 11 digits; the plan's other lengths belong to other number kinds.
+  const cnMobileDigits = phone.countryCallingCode === '86' && CN_MOBILE_PREFIX.test(phone.nationalNumber) ? phone.nationalNumber.length : 11;
+  if (cnMobileDigits === 11 && phone.isValid()) return accept(phone);
+  const length = lengthOf();
   if (length === 'TOO_SHORT' || length === 'TOO_LONG') return reject(length);
   if (length !== undefined) return reject('IMPOSSIBLE_NUMBER');
-  if (phone.countryCallingCode === '86' && CN_MOBILE_PREFIX.test(phone.nationalNumber)) {
-    // A CN mobile is exactly 11 digits; the plan's other lengths belong to other number kinds.
-    const digits = phone.nationalNumber.length;
-    if (digits !== 11) return reject(digits < 11 ? 'TOO_SHORT' : 'TOO_LONG');
-  }
-  if (!phone.isValid()) return reject('INVALID_NUMBER');
+  if (cnMobileDigits !== 11) return reject(cnMobileDigits < 11 ? 'TOO_SHORT' : 'TOO_LONG');
+  return reject('INVALID_NUMBER');
+}
 
+function describe(phone: PhoneNumber): NormalizedPhone {
   const value: NormalizedPhone = { e164: phone.number, type: phoneType(phone.getType()) };
   if (phone.country !== undefined) value.country = phone.country;
   if (phone.ext !== undefined) value.extension = phone.ext;
-  return accept(value);
+  return value;
 }
 
 const PHONE_TYPES: Readonly<Record<PhoneNumberType, PhoneType>> = {

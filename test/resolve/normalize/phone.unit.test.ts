@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { normalizePhone } from '../../../src/resolve/normalize/phone.js';
+import fc from 'fast-check';
+import { normalizePhone, phoneE164 } from '../../../src/resolve/normalize/phone.js';
 import type { NormalizedPhone } from '../../../src/resolve/normalize/phone.js';
 
 // Synthetic numbers only: 138-1234-5678 style CN mobiles, the US 555-01xx fiction range, the UK
@@ -192,5 +193,32 @@ describe('normalizePhone', () => {
       country: 'US',
       extension: '12',
     });
+  });
+});
+
+describe('phoneE164', () => {
+  it('gives the E.164 number normalizePhone gives', () => {
+    assert.deepEqual(phoneE164('+86 138-1234-5678'), { ok: true, value: '+8613812345678' });
+    assert.deepEqual(phoneE164('(201) 555-0123', 'US'), { ok: true, value: '+12015550123' });
+  });
+
+  it('refuses a number for the reason normalizePhone gives', () => {
+    assert.deepEqual(phoneE164('138 1234 567'), { ok: false, reason: 'MISSING_COUNTRY' });
+    assert.deepEqual(phoneE164('+86 138 1234 567'), { ok: false, reason: 'TOO_SHORT' });
+    assert.deepEqual(phoneE164('12345', 'XX'), { ok: false, reason: 'UNKNOWN_COUNTRY_HINT' });
+  });
+
+  it('agrees with normalizePhone on any digits, prefix and country hint', () => {
+    const digits = fc.array(fc.constantFrom(...'0123456789 -'), { maxLength: 16 }).map((cs) => cs.join(''));
+    const prefix = fc.constantFrom('+86', '+1', '+44', '+852', '0086', '86', '00', '+', '', '+86 138', '+1 212', '138');
+    const hint = fc.constantFrom(undefined, 'CN', 'US', 'GB', 'HK', 'XX');
+    fc.assert(
+      fc.property(prefix, digits, hint, (head, tail, country) => {
+        const full = normalizePhone(head + tail, country);
+        const e164 = phoneE164(head + tail, country);
+        assert.deepEqual(e164, full.ok ? { ok: true, value: full.value.e164 } : full);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
