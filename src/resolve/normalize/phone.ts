@@ -63,7 +63,7 @@ const CN_MOBILE_PREFIX = /^1[3-9]/;
  */
 export function normalizePhone(raw: string, countryHint?: string): PhoneResult {
   const phone = validPhone(raw, countryHint);
-  return phone.ok ? accept(describe(phone.value)) : phone;
+  return phone.ok ? accept(normalizedOf(phone.value)) : phone;
 }
 
 /**
@@ -113,22 +113,27 @@ function parseFailure(message: string): PhoneRejection {
 }
 
 /**
- * A valid number is accepted without checking its length again, since validity implies a possible
- * length, and the length check parses the text a second time. The reasons a number is refused are
- * checked in order only once it is.
+ * A valid number is accepted without the length check, which parses the text a second time:
+ * validity implies a possible length. Only a number that is refused pays for it, so that the
+ * refusal names the first reason in this order: length, CN mobile length, validity.
  */
 function check(phone: PhoneNumber, lengthOf: () => ValidatePhoneNumberLengthResult | undefined): Normalized<PhoneNumber, PhoneRejection> {
-  // A CN mobile is exactly 11 digits; the plan's other lengths belong to other number kinds.
-  const cnMobileDigits = phone.countryCallingCode === '86' && CN_MOBILE_PREFIX.test(phone.nationalNumber) ? phone.nationalNumber.length : 11;
-  if (cnMobileDigits === 11 && phone.isValid()) return accept(phone);
+  const cnMobileMisfit = cnMobileLengthMisfit(phone);
+  if (cnMobileMisfit === undefined && phone.isValid()) return accept(phone);
   const length = lengthOf();
   if (length === 'TOO_SHORT' || length === 'TOO_LONG') return reject(length);
   if (length !== undefined) return reject('IMPOSSIBLE_NUMBER');
-  if (cnMobileDigits !== 11) return reject(cnMobileDigits < 11 ? 'TOO_SHORT' : 'TOO_LONG');
-  return reject('INVALID_NUMBER');
+  return reject(cnMobileMisfit ?? 'INVALID_NUMBER');
 }
 
-function describe(phone: PhoneNumber): NormalizedPhone {
+/** A CN mobile is exactly 11 digits; the plan's other lengths belong to other number kinds. */
+function cnMobileLengthMisfit(phone: PhoneNumber): 'TOO_SHORT' | 'TOO_LONG' | undefined {
+  if (phone.countryCallingCode !== '86' || !CN_MOBILE_PREFIX.test(phone.nationalNumber)) return undefined;
+  const digits = phone.nationalNumber.length;
+  return digits === 11 ? undefined : digits < 11 ? 'TOO_SHORT' : 'TOO_LONG';
+}
+
+function normalizedOf(phone: PhoneNumber): NormalizedPhone {
   const value: NormalizedPhone = { e164: phone.number, type: phoneType(phone.getType()) };
   if (phone.country !== undefined) value.country = phone.country;
   if (phone.ext !== undefined) value.extension = phone.ext;
