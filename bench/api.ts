@@ -15,6 +15,7 @@ import type { Role } from '../src/actor.js';
 import { benchScope, dropBenchData, seedDebtors, unusedBlock } from './support/api-population.js';
 import { benchEnv, positiveWholeNumber, writeResult } from './support/bench-env.js';
 import { runLoad, type LoadResult, type PhaseResult } from './support/load-plan.js';
+import type { PhaseProbeResult } from './support/phase-probe.js';
 
 /**
  * npm run bench:api [-- --duration S --warm-up S --relay-warm-up S --route-rps R --relay-rps R --bindings N --lanes L --keep | --drop RUN]
@@ -160,9 +161,10 @@ console.error(`written to ${file}`);
  */
 async function withTraffic(
   phase: () => Promise<PhaseResult>,
-): Promise<LoadResult & { warmUp: LoadResult; serviceEventLoopUtilization: number; neo4jPerRequest: GraphTraffic }> {
+): Promise<LoadResult & { warmUp: LoadResult; serviceEventLoopUtilization: number; service: Omit<PhaseProbeResult, 'eventLoopUtilization'>; neo4jPerRequest: GraphTraffic }> {
   const before = { ...service.graph.traffic };
-  const { warmUp: warm, timed, eventLoopUtilization } = await phase();
+  const { warmUp: warm, timed, service: probed } = await phase();
+  const { eventLoopUtilization, ...probe } = probed;
   const after = service.graph.traffic;
   // Over both parts of the phase: the counters cannot tell them apart, and the work per call is the same.
   const requests = warm.requests + timed.requests;
@@ -171,6 +173,7 @@ async function withTraffic(
     ...timed,
     warmUp: warm,
     serviceEventLoopUtilization: eventLoopUtilization,
+    service: probe,
     neo4jPerRequest: {
       readTransactions: per('readTransactions'),
       writeTransactions: per('writeTransactions'),
@@ -179,17 +182,23 @@ async function withTraffic(
   };
 }
 
-function summary(route: LoadResult, relay: LoadResult) {
+function summary(route: LoadResult & { warmUp: LoadResult }, relay: LoadResult & { warmUp: LoadResult }) {
   // Warm-up errors count too: a request that failed is a failure whenever it was sent.
   const errorCount = (r: LoadResult & { warmUp?: LoadResult }) =>
     [r.errors, r.warmUp?.errors ?? {}].flatMap((e) => Object.values(e)).reduce((a, b) => a + b, 0);
+  // Every routed call here is within the rules and must connect. A rejection answers 200, but one
+  // the service could not decide in time (ROUTING_UNAVAILABLE, failing closed) is a failed call.
+  const refusedCalls = [route.outcomes, route.warmUp.outcomes]
+    .flatMap((o) => Object.entries(o))
+    .filter(([outcome]) => outcome !== 'connect')
+    .reduce((sum, [, n]) => sum + n, 0);
   const detail = (r: LoadResult, targetRps: number) => ({ targetRps, ...r });
   return {
     routeRps: route.achievedRps,
     routeP99Ms: route.p99Ms,
     relayRps: relay.achievedRps,
     relayP99Ms: relay.p99Ms,
-    errors: errorCount(route) + errorCount(relay),
+    errors: errorCount(route) + errorCount(relay) + refusedCalls,
     targets: {
       routeP99Ms: ROUTE_TARGET_P99_MS,
       relayP99Ms: RELAY_TARGET_P99_MS,

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { startPhaseProbe, type PhaseProbeResult } from './phase-probe.js';
 
 /** One fixed-rate load phase: each request in `requests` is sent once, in order. */
 export interface LoadPlan {
@@ -37,11 +38,11 @@ export interface PhaseResult {
   warmUp: LoadResult;
   timed: LoadResult;
   /**
-   * Share of the timed part this thread's event loop was busy: with the service in this process and
-   * the load in a worker, the service's own CPU per request, which the machine's load moves far
-   * less than latency.
+   * This thread's event loop, collector and the machine's cores during the timed part: with the
+   * service in this process and the load in a worker, the event loop's busy share is the service's
+   * own CPU per request, which the machine's load moves far less than latency.
    */
-  eventLoopUtilization: number;
+  service: PhaseProbeResult;
 }
 
 type WorkerMessage = { kind: 'timing' } | { kind: 'result'; warmUp: LoadResult; timed: LoadResult };
@@ -49,15 +50,15 @@ type WorkerMessage = { kind: 'timing' } | { kind: 'result'; warmUp: LoadResult; 
 /** Runs the load from a worker thread, so the client's work stays off the service's event loop. */
 export function runLoad(plan: LoadPlan): Promise<PhaseResult> {
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
-  let timedFrom = performance.eventLoopUtilization();
+  let probe = startPhaseProbe();
   return new Promise((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'timing') {
-        timedFrom = performance.eventLoopUtilization();
+        probe.stop();
+        probe = startPhaseProbe();
         return;
       }
-      const utilization = performance.eventLoopUtilization(timedFrom).utilization;
-      resolve({ warmUp: message.warmUp, timed: message.timed, eventLoopUtilization: Math.round(utilization * 1000) / 1000 });
+      resolve({ warmUp: message.warmUp, timed: message.timed, service: probe.stop() });
     });
     worker.once('error', reject);
     worker.once('exit', (code) =>
