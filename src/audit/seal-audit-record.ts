@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditRecord, AuditResources } from './audit-entry.js';
-import { canonicalJson, type JsonValue } from './canonical-json.js';
+import { assertCanonicalizable, canonicalJson, type JsonValue } from './canonical-json.js';
 import { indexedFields, type StoredAuditRecord } from './stored-audit-record.js';
 
 /** The previous hash of a chain's first record. */
@@ -32,7 +32,7 @@ export function sealAuditRecord(
 
 /** Throws when the entry cannot be written as canonical JSON (a non-finite number in `details`). */
 export function assertSealable(entry: AuditEntry): void {
-  canonicalJson(recordBody(entry, { chain: '', seq: 0, at: '', prevHash: GENESIS_HASH }));
+  assertCanonicalizable(recordBody(entry, { chain: '', seq: 0, at: '', prevHash: GENESIS_HASH }));
 }
 
 const RESOURCE_KEYS = [

@@ -1,4 +1,5 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { Batcher } from '../platform/batcher.js';
 import { cypher } from '../platform/cypher-file.js';
 import type { Neo4jGraph } from '../platform/neo4j-graph.js';
@@ -83,11 +84,11 @@ export class Neo4jContactContextReader implements ContactContextReader {
   }
 
   private async readAll(lookups: Lookup[]): Promise<ContextRow[]> {
-    const result = await this.graph.readOnce(cypher('contact-context'), {
+    const result = await this.graph.readOnce<ContextRow>(cypher('contact-context'), {
       lookups,
       caseAttempts: this.historyScope.caseAttempts,
     });
-    return result.records.map((r) => r.toObject() as unknown as ContextRow);
+    return result.records.map(contextRowOf);
   }
 
   private contextOf(row: ContextRow): ContactContext {
@@ -116,6 +117,35 @@ export class Neo4jContactContextReader implements ContactContextReader {
       creditorLines: row.creditorLines.sort(),
     };
   }
+}
+
+/**
+ * The row as one object literal, so every row has its shape from the start: the driver's
+ * `toObject` adds the fields one at a time, and on the routing path that was about 3 % of the
+ * memory the service allocated per call.
+ */
+function contextRowOf(r: Neo4jRecord<ContextRow>): ContextRow {
+  return {
+    previous: r.get('previous'),
+    binding: r.get('binding'),
+    creditor: r.get('creditor'),
+    caseId: r.get('caseId'),
+    caseState: r.get('caseState'),
+    erased: r.get('erased'),
+    personId: r.get('personId'),
+    restrictions: r.get('restrictions'),
+    caseScore: r.get('caseScore'),
+    bestE164: r.get('bestE164'),
+    bestSuperseded: r.get('bestSuperseded'),
+    bestLinkScores: r.get('bestLinkScores'),
+    bestPossibleOnly: r.get('bestPossibleOnly'),
+    thirdPartyFingerprints: r.get('thirdPartyFingerprints'),
+    newestAddresses: r.get('newestAddresses'),
+    history: r.get('history'),
+    fromCreditorLine: r.get('fromCreditorLine'),
+    fromDebtor: r.get('fromDebtor'),
+    creditorLines: r.get('creditorLines'),
+  };
 }
 
 /** The best phone's country and the newest record's first address: where the debtor probably is. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { canonicalJson } from '../../src/audit/canonical-json.js';
+import fc from 'fast-check';
+import { assertCanonicalizable, canonicalJson, type JsonValue } from '../../src/audit/canonical-json.js';
 import { fingerprintValue } from '../../src/audit/fingerprint.js';
 import { chainHash, GENESIS_HASH, sealAuditRecord } from '../../src/audit/seal-audit-record.js';
 import { sampleEntry } from './audit-fixtures.js';
@@ -16,6 +17,30 @@ describe('canonical JSON and record hashing', () => {
   it('when numbers are written, then they use the ECMAScript form RFC 8785 specifies', () => {
     assert.equal(canonicalJson([1e21, 0.1, -0, 100, 1e-7]), '[1e+21,0.1,0,100,1e-7]');
     assert.throws(() => canonicalJson({ n: Number.NaN }), /non-finite/);
+  });
+
+  it('when any value is checked up front, then the check throws exactly when canonicalizing it would', () => {
+    const throws = (f: () => unknown) => {
+      try {
+        f();
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const awkward = fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, -0, undefined, 10n, null, '\ud800');
+    const values = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), awkward, fc.array(tie('value')), fc.dictionary(fc.string(), tie('value'))),
+    })).value;
+    fc.assert(
+      fc.property(values, (value) => {
+        const v = value as JsonValue;
+        assert.equal(throws(() => assertCanonicalizable(v)), throws(() => canonicalJson(v)));
+      }),
+      { numRuns: 2_000 },
+    );
+    assert.throws(() => assertCanonicalizable({ a: [1, { b: Number.NaN }] }), /non-finite/);
+    assert.doesNotThrow(() => assertCanonicalizable({ a: [1, { b: 2, c: undefined }] }));
   });
 
   it('when a record is sealed, then its hash is sha256(prevHash + canonical) and the canonical form omits the hash', () => {
