@@ -1,13 +1,13 @@
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 
+const NON_FINITE = 'a non-finite number cannot be canonicalized';
+
 /**
  * RFC 8785 (JCS) for the plain JSON the audit log stores: keys sorted by UTF-16 code units, no
  * whitespace, ECMAScript number and string serialization (which is what JCS specifies). Undefined
  * members are left out, as JSON.stringify would; a non-finite number has no JSON form and throws.
  */
-const NON_FINITE = 'a non-finite number cannot be canonicalized';
-
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string')
     return JSON.stringify(value);
