@@ -16,6 +16,7 @@ import { benchScope, dropBenchData, seedDebtors, unusedBlock } from './support/a
 import { benchEnv, positiveWholeNumber, writeResult } from './support/bench-env.js';
 import { runLoad, type LoadResult, type PhaseResult } from './support/load-plan.js';
 import type { PhaseProbeResult } from './support/phase-probe.js';
+import { roundTo } from './support/round-to.js';
 
 /**
  * npm run bench:api [-- --duration S --warm-up S --relay-warm-up S --route-rps R --relay-rps R --bindings N --lanes L --keep | --drop RUN]
@@ -168,7 +169,7 @@ async function withTraffic(
   const after = service.graph.traffic;
   // Over both parts of the phase: the counters cannot tell them apart, and the work per call is the same.
   const requests = warm.requests + timed.requests;
-  const per = (key: keyof GraphTraffic) => Math.round(((after[key] - before[key]) / requests) * 100) / 100;
+  const per = (key: keyof GraphTraffic) => roundTo((after[key] - before[key]) / requests, 2);
   return {
     ...timed,
     warmUp: warm,
@@ -183,15 +184,13 @@ async function withTraffic(
 }
 
 function summary(route: LoadResult & { warmUp: LoadResult }, relay: LoadResult & { warmUp: LoadResult }) {
+  const total = (tallies: Record<string, number>[], counts: (key: string) => boolean = () => true) =>
+    tallies.flatMap((t) => Object.entries(t)).reduce((sum, [key, n]) => sum + (counts(key) ? n : 0), 0);
   // Warm-up errors count too: a request that failed is a failure whenever it was sent.
-  const errorCount = (r: LoadResult & { warmUp?: LoadResult }) =>
-    [r.errors, r.warmUp?.errors ?? {}].flatMap((e) => Object.values(e)).reduce((a, b) => a + b, 0);
+  const errorCount = (r: LoadResult & { warmUp: LoadResult }) => total([r.errors, r.warmUp.errors]);
   // Every routed call here is within the rules and must connect. A rejection answers 200, but one
   // the service could not decide in time (ROUTING_UNAVAILABLE, failing closed) is a failed call.
-  const refusedCalls = [route.outcomes, route.warmUp.outcomes]
-    .flatMap((o) => Object.entries(o))
-    .filter(([outcome]) => outcome !== 'connect')
-    .reduce((sum, [, n]) => sum + n, 0);
+  const refusedCalls = total([route.outcomes, route.warmUp.outcomes], (outcome) => outcome !== 'connect');
   const detail = (r: LoadResult, targetRps: number) => ({ targetRps, ...r });
   return {
     routeRps: route.achievedRps,
@@ -215,7 +214,7 @@ function summary(route: LoadResult & { warmUp: LoadResult }, relay: LoadResult &
       cpus: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
-      loadAverage1m: { before: round1(loadBefore), after: round1(loadavg()[0]!) },
+      loadAverage1m: { before: roundTo(loadBefore, 1), after: roundTo(loadavg()[0]!, 1) },
     },
   };
 }
@@ -292,8 +291,4 @@ async function dropAll(run: string, on: Config): Promise<void> {
     .catch(() => undefined);
   await kafka.deleteGroups([`bench-${run}`]).catch(() => undefined);
   await kafka.disconnect();
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon, { type Instance } from 'autocannon';
 import { percentile, type LoadPlan, type LoadResult } from './load-plan.js';
+import { roundTo } from './round-to.js';
 
 /** A worker thread's entry: replays a LoadPlan with autocannon and posts back a LoadResult. */
 const plan = workerData as LoadPlan;
@@ -8,7 +9,6 @@ const plan = workerData as LoadPlan;
 const REQUESTS_PER_CONNECTION = 5;
 
 const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
-const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** What one phase's responses add up to. */
 class Tally {
@@ -39,10 +39,10 @@ async function runPhase(tally: Tally): Promise<LoadResult> {
   return {
     requests: Object.values(tally.byStatus).reduce((a, b) => a + b, 0),
     achievedRps: Math.round(laneRates.reduce((a, b) => a + b, 0)),
-    p50Ms: round(percentile(latencies, 0.5)),
-    p90Ms: round(percentile(latencies, 0.9)),
-    p99Ms: round(percentile(latencies, 0.99)),
-    maxMs: round(latencies[latencies.length - 1] ?? NaN),
+    p50Ms: roundTo(percentile(latencies, 0.5), 1),
+    p90Ms: roundTo(percentile(latencies, 0.9), 1),
+    p99Ms: roundTo(percentile(latencies, 0.99), 1),
+    maxMs: roundTo(latencies[latencies.length - 1] ?? NaN, 1),
     byStatus: tally.byStatus,
     outcomes: tally.outcomes,
     errors: tally.errors,

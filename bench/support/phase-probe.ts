@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { roundTo } from './round-to.js';
 
 /** Collector pauses of one kind during a phase. */
 export interface GcPauses {
@@ -55,7 +56,7 @@ export function startPhaseProbe(): { stop(): PhaseProbeResult } {
       for (const entry of observer.takeRecords()) tallyGc(gc, entry);
       observer.disconnect();
       return {
-        eventLoopUtilization: round3(performance.eventLoopUtilization(elu).utilization),
+        eventLoopUtilization: roundTo(performance.eventLoopUtilization(elu).utilization, 3),
         eventLoopDelayMs: {
           p50: lateness(delay.percentile(50)),
           p99: lateness(delay.percentile(99)),
@@ -63,8 +64,8 @@ export function startPhaseProbe(): { stop(): PhaseProbeResult } {
         },
         gc: { young: rounded(gc.young), full: rounded(gc.full), incremental: rounded(gc.incremental) },
         cores: {
-          machine: round2((machineNow.busyMs - machine.busyMs) / 1000 / seconds),
-          benchProcess: round2((processUsage.user + processUsage.system) / 1e6 / seconds),
+          machine: roundTo((machineNow.busyMs - machine.busyMs) / 1000 / seconds, 2),
+          benchProcess: roundTo((processUsage.user + processUsage.system) / 1e6 / seconds, 2),
         },
       };
     },
@@ -89,9 +90,6 @@ function machineTimes(): { busyMs: number } {
 }
 
 /** The histogram holds whole intervals between the timer's runs: the lateness is what exceeds the interval. */
-const lateness = (intervalNs: number) => round1(Math.max(0, intervalNs / 1e6 - DELAY_RESOLUTION_MS));
+const lateness = (intervalNs: number) => roundTo(Math.max(0, intervalNs / 1e6 - DELAY_RESOLUTION_MS), 1);
 const pauses = (): GcPauses => ({ count: 0, totalMs: 0, maxMs: 0 });
-const rounded = (p: GcPauses): GcPauses => ({ count: p.count, totalMs: round1(p.totalMs), maxMs: round1(p.maxMs) });
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
+const rounded = (p: GcPauses): GcPauses => ({ count: p.count, totalMs: roundTo(p.totalMs, 1), maxMs: roundTo(p.maxMs, 1) });
