@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { startPhaseProbe, type PhaseProbeResult } from './phase-probe.js';
+import { roundTo } from './round-to.js';
 
 /** One fixed-rate load phase: each request in `requests` is sent once, in order. */
 export interface LoadPlan {
@@ -32,6 +33,20 @@ export interface LoadResult {
   outcomes: Record<string, number>;
   /** Non-2xx responses by status and problem code (`503 RELAY_POOL_EXHAUSTED`), connection errors, timeouts. */
   errors: Record<string, number>;
+  /**
+   * The same latencies by when the request was sent, in consecutive windows of the phase: a cold
+   * start shows as its first windows, a stall as one window, where the phase's p99 shows neither.
+   */
+  windows: LatencyWindow[];
+}
+
+export interface LatencyWindow {
+  /** Seconds from the phase's start to the window's. */
+  fromS: number;
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
 }
 
 export interface PhaseResult {
@@ -71,4 +86,29 @@ export function runLoad(plan: LoadPlan): Promise<PhaseResult> {
 export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * Latencies grouped by send time (ms from the phase's start, same index) into consecutive windows
+ * of `windowMs`; windows in which no request was answered are left out.
+ */
+export function latencyWindows(latencies: readonly number[], sentAtMs: readonly number[], windowMs: number): LatencyWindow[] {
+  const byWindow: number[][] = [];
+  latencies.forEach((ms, i) => {
+    const w = Math.max(0, Math.floor(sentAtMs[i]! / windowMs));
+    (byWindow[w] ??= []).push(ms);
+  });
+  return [...byWindow.entries()].flatMap(([w, window]) => {
+    if (window === undefined) return [];
+    window.sort((a, b) => a - b);
+    return [
+      {
+        fromS: (w * windowMs) / 1000,
+        requests: window.length,
+        p50Ms: roundTo(percentile(window, 0.5), 1),
+        p99Ms: roundTo(percentile(window, 0.99), 1),
+        maxMs: roundTo(window[window.length - 1]!, 1),
+      },
+    ];
+  });
 }

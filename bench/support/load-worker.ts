@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon, { type Instance } from 'autocannon';
-import { percentile, type LoadPlan, type LoadResult } from './load-plan.js';
+import { latencyWindows, percentile, type LoadPlan, type LoadResult } from './load-plan.js';
 import { roundTo } from './round-to.js';
 
 /** A worker thread's entry: replays a LoadPlan with autocannon and posts back a LoadResult. */
 const plan = workerData as LoadPlan;
 /** Per connection and second: enough connections that up to 200 ms per request still keeps the rate. */
 const REQUESTS_PER_CONNECTION = 5;
+/** Long enough for a stable p99 at the benchmark's rates, short enough to show a cold start's end. */
+const WINDOW_MS = 5_000;
 
 const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
 
@@ -14,6 +16,9 @@ const count = (tally: Record<string, number>, key: string) => (tally[key] = (tal
 class Tally {
   next = 0;
   readonly latencies: number[] = [];
+  /** Each latency's send time, in ms from the phase's start, by the same index. */
+  readonly sentAtMs: number[] = [];
+  readonly startedAt = performance.now();
   readonly byStatus: Record<string, number> = {};
   readonly outcomes: Record<string, number> = {};
   readonly errors: Record<string, number> = {};
@@ -46,6 +51,7 @@ async function runPhase(tally: Tally): Promise<LoadResult> {
     byStatus: tally.byStatus,
     outcomes: tally.outcomes,
     errors: tally.errors,
+    windows: latencyWindows(tally.latencies, tally.sentAtMs, WINDOW_MS),
   };
 }
 
@@ -86,7 +92,10 @@ function runLane(tally: Tally, rate: number, amount: number, delayMs: number): P
       );
       instance.on('response', (_client, status, _bytes, ms) => {
         count(tally.byStatus, String(status));
-        if (status >= 200 && status < 300) tally.latencies.push(ms);
+        if (status >= 200 && status < 300) {
+          tally.latencies.push(ms);
+          tally.sentAtMs.push(performance.now() - ms - tally.startedAt);
+        }
       });
       instance.on('reqError', (error) =>
         count(tally.errors, /timeout/i.test(error.message) ? 'timeout' : 'connection'),
