@@ -8,9 +8,15 @@ export function uniqueHanName(family = '王'): string {
   return family + GIVEN[randomInt(GIVEN.length)]! + GIVEN[randomInt(GIVEN.length)]! + GIVEN[randomInt(GIVEN.length)]!;
 }
 
-/** A synthetic CN resident id with a valid check digit for a birth date (YYYYMMDD). */
+/**
+ * A synthetic CN resident id with a valid check digit for a birth date (YYYYMMDD). Many fixtures
+ * share a birth date and one store, so the id varies in the region digits as well as the sequence:
+ * a thousand sequence numbers alone made two debtors of one test run share an id now and then, and
+ * an identical id rightly resolves them into one person.
+ */
 export function cnResidentId(birth: string): string {
-  const body = `110101${birth}${String(randomInt(1000)).padStart(3, '0')}`;
+  const region = `11${String(randomInt(10_000)).padStart(4, '0')}`;
+  const body = `${region}${birth}${String(randomInt(1000)).padStart(3, '0')}`;
   return body + mod11_2CheckCharacter(body);
 }
 
