@@ -10,6 +10,7 @@ import { unusedBlock } from './support/api-population.js';
 import { benchEnv, positiveWholeNumber, writeResult } from './support/bench-env.js';
 import { dropRun } from './support/drop-run.js';
 import { Random } from './support/population/mulberry32.js';
+import { roundTo } from './support/round-to.js';
 import { summarize } from './support/scale/latency-summary.js';
 import { ProbePicker, useProbes, type Probe } from './support/scale/probe-plan.js';
 import { profileProbes, ProfilingGraph, type StatementProfile } from './support/scale/profile-probes.js';
@@ -94,9 +95,9 @@ try {
     perEventMsAt1M: atLarge.latency.meanMs,
     p99DecisionMs: p99,
     sizes: { small, large },
-    ratio: round(ratio),
-    p50Ratio: round(atLarge.latency.p50Ms / atSmall.latency.p50Ms),
-    dbHitsRatio: round(atLarge.dbHitsPerEvent / atSmall.dbHitsPerEvent),
+    ratio: roundTo(ratio, 2),
+    p50Ratio: roundTo(atLarge.latency.p50Ms / atSmall.latency.p50Ms, 2),
+    dbHitsRatio: roundTo(atLarge.dbHitsPerEvent / atSmall.dbHitsPerEvent, 2),
     targets: { flatWithin: FLAT_WITHIN, p99DecisionMs: P99_TARGET_MS, met: ratio <= 1 + FLAT_WITHIN && p99 <= P99_TARGET_MS },
     small: atSmall,
     large: atLarge,
@@ -110,7 +111,7 @@ try {
       cpus: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
-      loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
+      loadAverage1m: { before: roundTo(loadBefore, 2), after: roundTo(loadavg()[0]!, 2) },
     },
   };
 } finally {
@@ -150,9 +151,9 @@ async function phase(size: number) {
     records: seeded,
     graphRecords,
     latency,
-    dbHitsPerEvent: round(sum(profile, 'dbHits') / uses.profiled.length),
-    pageCacheMissesPerEvent: round(sum(profile, 'pageCacheMisses') / uses.profiled.length),
-    profile: profile.map((s) => ({ ...s, rowsPerEvent: round(s.rows / uses.profiled.length), dbHitsPerEvent: round(s.dbHits / uses.profiled.length) })),
+    dbHitsPerEvent: roundTo(sum(profile, 'dbHits') / uses.profiled.length, 2),
+    pageCacheMissesPerEvent: roundTo(sum(profile, 'pageCacheMisses') / uses.profiled.length, 2),
+    profile: profile.map((s) => ({ ...s, rowsPerEvent: roundTo(s.rows / uses.profiled.length, 2), dbHitsPerEvent: roundTo(s.dbHits / uses.profiled.length, 2) })),
   };
 }
 
@@ -197,6 +198,3 @@ function sum(profile: StatementProfile[], field: 'dbHits' | 'pageCacheMisses'): 
   return profile.reduce((total, s) => total + s[field], 0);
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}

@@ -1,3 +1,4 @@
+import { roundTo } from '../round-to.js';
 import type { Random } from './mulberry32.js';
 import type { PhoneHistory } from './phone-histories.js';
 import type { PhoneNumbers } from './phone-numbers.js';
@@ -40,7 +41,7 @@ export function assignContacts(
     const chosen = new Map<string, number>();
     const add = (e164: string | undefined, weight: number) => {
       if (e164 !== undefined && !own.has(e164) && !chosen.has(e164))
-        chosen.set(e164, round2(weight));
+        chosen.set(e164, roundTo(weight, 2));
     };
     for (const member of byHousehold.get(p.householdId ?? '') ?? []) {
       if (member.id !== p.id) add(currentOf(member), 0.7 + 0.3 * rng.float());
@@ -63,6 +64,3 @@ export function assignContacts(
   return contacts;
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}

@@ -1,4 +1,5 @@
 import { percentile } from '../load-plan.js';
+import { roundTo } from '../round-to.js';
 import { PROBE_KINDS, type ProbeKind } from './probe-plan.js';
 
 /**
@@ -51,7 +52,7 @@ function timeSpent(timings: ProbeTiming[]): Record<string, number> {
     }
     total.set('outside statements', total.get('outside statements')! + t.ms - inStatements);
   }
-  return Object.fromEntries([...total].sort((a, b) => b[1] - a[1]).map(([statement, ms]) => [statement, round(ms / Math.max(1, timings.length))]));
+  return Object.fromEntries([...total].sort((a, b) => b[1] - a[1]).map(([statement, ms]) => [statement, roundTo(ms / Math.max(1, timings.length), 2)]));
 }
 
 function summary(timings: ProbeTiming[]): LatencySummary {
@@ -59,14 +60,14 @@ function summary(timings: ProbeTiming[]): LatencySummary {
   const lockWaits = timings.map((t) => t.lockWaitMs).sort((a, b) => a - b);
   return {
     probes: timings.length,
-    meanMs: round(mean(ms)),
-    p50Ms: round(percentile(ms, 0.5)),
-    p90Ms: round(percentile(ms, 0.9)),
-    p99Ms: round(percentile(ms, 0.99)),
-    maxMs: round(ms[ms.length - 1] ?? NaN),
-    meanLockWaitMs: round(mean(lockWaits)),
-    p99LockWaitMs: round(percentile(lockWaits, 0.99)),
-    meanComponentRecords: round(mean(timings.map((t) => t.componentRecords))),
+    meanMs: roundTo(mean(ms), 2),
+    p50Ms: roundTo(percentile(ms, 0.5), 2),
+    p90Ms: roundTo(percentile(ms, 0.9), 2),
+    p99Ms: roundTo(percentile(ms, 0.99), 2),
+    maxMs: roundTo(ms[ms.length - 1] ?? NaN, 2),
+    meanLockWaitMs: roundTo(mean(lockWaits), 2),
+    p99LockWaitMs: roundTo(percentile(lockWaits, 0.99), 2),
+    meanComponentRecords: roundTo(mean(timings.map((t) => t.componentRecords)), 2),
   };
 }
 
@@ -74,4 +75,3 @@ function mean(values: number[]): number {
   return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
